@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+
+namespace nimbus::model {
+
+/// The value of one property of a node or an edge. Which alternative is legal for a key is
+/// decided by the catalog's PropertyDef; choice values are strings.
+using PropertyValue = std::variant<bool, std::int64_t, double, std::string>;
+
+/// Properties sorted by key, so that iteration (and therefore saving) is deterministic.
+using PropertyMap = std::map<std::string, PropertyValue>;
+
+/// The value as a number, for integer and number alternatives; nullopt otherwise.
+std::optional<double> toNumber(const PropertyValue &value);
+
+/// Text for messages and files: integers without a decimal point, doubles in their
+/// shortest exact form ("0.5", "1e+13"), booleans as true/false.
+std::string toString(const PropertyValue &value);
+
+/// Shortest decimal text that reads back as exactly `value`.
+std::string formatNumber(double value);
+
+/// Human name of the alternative held, for messages ("integer", "number", ...).
+std::string typeName(const PropertyValue &value);
+
+} // namespace nimbus::model
