@@ -1,0 +1,300 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#include "yamlreader.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <unordered_map>
+
+namespace nimbus::model {
+
+namespace {
+
+/// Thrown inside the handler to stop parsing once a limit is crossed.
+struct LimitExceeded
+{
+    YAML::Mark mark;
+    std::string message;
+};
+
+std::size_t countNodes(const Tree &tree)
+{
+    std::size_t n = 1;
+    for (const Tree &item : tree.items)
+        n += countNodes(item);
+    for (const auto &entry : tree.entries)
+        n += 1 + countNodes(entry.second);
+    return n;
+}
+
+/// Builds a Tree from yaml-cpp's events. Using events rather than YAML::Node lets us see
+/// aliases (to bound their expansion), duplicate keys and the exact quoting of scalars.
+class TreeBuilder final : public YAML::EventHandler
+{
+public:
+    TreeBuilder(const std::string &fileName, const YamlParseOptions &options,
+                Diagnostics &diagnostics)
+        : m_fileName(fileName)
+        , m_options(options)
+        , m_diagnostics(diagnostics)
+    {}
+
+    std::optional<Tree> takeResult() { return std::move(m_result); }
+    int documents() const { return m_documents; }
+
+    void OnDocumentStart(const YAML::Mark &) override { ++m_documents; }
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        Tree tree;
+        place(tree, mark);
+        complete(std::move(tree), anchor);
+    }
+
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        auto it = m_anchors.find(anchor);
+        if (it == m_anchors.end())
+            throw LimitExceeded{mark, "alias to an unknown anchor"};
+        const std::size_t size = m_anchorSizes[anchor];
+        count(mark, size);
+        Tree copy = it->second;
+        place(copy, mark);
+        complete(std::move(copy), 0);
+    }
+
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  const std::string &value) override
+    {
+        count(mark, 1);
+        Tree tree = Tree::makeScalar(value, tag == "!");
+        tree.tag = normaliseTag(tag);
+        place(tree, mark);
+        complete(std::move(tree), anchor);
+    }
+
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value style) override
+    {
+        open(Tree::makeSequence(), mark, tag, anchor, style);
+    }
+    void OnSequenceEnd() override { close(); }
+
+    void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value style) override
+    {
+        open(Tree::makeMap(), mark, tag, anchor, style);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    struct Frame
+    {
+        Tree tree;
+        YAML::anchor_t anchor = 0;
+        std::optional<std::string> pendingKey;
+        int pendingKeyLine = 0;
+        std::unordered_map<std::string, int> keyLines;
+    };
+
+    static std::string normaliseTag(const std::string &tag)
+    {
+        return (tag == "?" || tag == "!") ? std::string() : tag;
+    }
+
+    static void place(Tree &tree, const YAML::Mark &mark)
+    {
+        tree.line = mark.line + 1;
+        tree.column = mark.column + 1;
+    }
+
+    void count(const YAML::Mark &mark, std::size_t n)
+    {
+        m_nodes += n;
+        if (m_nodes > m_options.maxNodes)
+            throw LimitExceeded{mark, "document expands to more than "
+                                          + std::to_string(m_options.maxNodes)
+                                          + " values (too large, or an alias bomb)"};
+    }
+
+    void open(Tree tree, const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+              YAML::EmitterStyle::value style)
+    {
+        count(mark, 1);
+        if (static_cast<int>(m_stack.size()) >= m_options.maxDepth)
+            throw LimitExceeded{mark, "nesting deeper than " + std::to_string(m_options.maxDepth)
+                                          + " levels"};
+        tree.tag = normaliseTag(tag);
+        tree.flow = style == YAML::EmitterStyle::Flow;
+        place(tree, mark);
+        m_stack.push_back(Frame{std::move(tree), anchor, std::nullopt, 0, {}});
+    }
+
+    void close()
+    {
+        Frame frame = std::move(m_stack.back());
+        m_stack.pop_back();
+        if (frame.pendingKey)
+            warn(frame.pendingKeyLine, 0, "key '" + *frame.pendingKey + "' has no value");
+        complete(std::move(frame.tree), frame.anchor);
+    }
+
+    void complete(Tree tree, YAML::anchor_t anchor)
+    {
+        if (anchor != 0) {
+            m_anchorSizes[anchor] = countNodes(tree);
+            m_anchors[anchor] = tree;
+        }
+        if (m_stack.empty()) {
+            m_result = std::move(tree);
+            return;
+        }
+        Frame &parent = m_stack.back();
+        if (parent.tree.isSequence()) {
+            parent.tree.items.push_back(std::move(tree));
+            return;
+        }
+        if (!parent.pendingKey) {
+            acceptKey(parent, tree);
+            return;
+        }
+        const std::string key = std::move(*parent.pendingKey);
+        const int keyLine = parent.pendingKeyLine;
+        parent.pendingKey.reset();
+        auto [it, inserted] = parent.keyLines.emplace(key, keyLine);
+        if (inserted) {
+            parent.tree.entries.emplace_back(key, std::move(tree));
+            return;
+        }
+        const std::string message = "duplicate key '" + key + "' (first at line "
+                                    + std::to_string(it->second) + ")";
+        if (m_options.duplicateKeysAreErrors) {
+            error(keyLine, 0, message);
+            return;
+        }
+        warn(keyLine, 0, message + "; the last value is used");
+        *parent.tree.find(key) = std::move(tree);
+    }
+
+    void acceptKey(Frame &parent, const Tree &key)
+    {
+        if (!key.isScalar()) {
+            error(key.line, key.column, "a map key must be plain text, not a map or a list");
+            parent.pendingKey = std::string("<invalid key>");
+        } else {
+            parent.pendingKey = key.scalar;
+        }
+        parent.pendingKeyLine = key.line;
+    }
+
+    void error(int line, int column, std::string message)
+    {
+        m_diagnostics.push_back({Severity::Error, m_fileName, line, column, std::move(message)});
+    }
+    void warn(int line, int column, std::string message)
+    {
+        m_diagnostics.push_back({Severity::Warning, m_fileName, line, column, std::move(message)});
+    }
+
+    const std::string &m_fileName;
+    const YamlParseOptions &m_options;
+    Diagnostics &m_diagnostics;
+    std::vector<Frame> m_stack;
+    std::optional<Tree> m_result;
+    std::map<YAML::anchor_t, Tree> m_anchors;
+    std::map<YAML::anchor_t, std::size_t> m_anchorSizes;
+    std::size_t m_nodes = 0;
+    int m_documents = 0;
+};
+
+} // namespace
+
+YamlParseResult parseYaml(std::string_view text, const std::string &fileName,
+                          const YamlParseOptions &options)
+{
+    YamlParseResult result;
+    auto fail = [&](int line, int column, std::string message) {
+        result.diagnostics.push_back({Severity::Error, fileName, line, column, std::move(message)});
+    };
+    if (text.size() > options.maxBytes) {
+        fail(0, 0, "file is " + std::to_string(text.size()) + " bytes, more than the "
+                       + std::to_string(options.maxBytes) + " bytes Nimbus reads");
+        return result;
+    }
+    if (text.find('\0') != std::string_view::npos) {
+        fail(0, 0, "file contains NUL bytes; it is not a text file");
+        return result;
+    }
+
+    std::istringstream stream{std::string(text)};
+    TreeBuilder builder(fileName, options, result.diagnostics);
+    try {
+        YAML::Parser parser(stream);
+        if (parser.HandleNextDocument(builder) && parser.HandleNextDocument(builder))
+            fail(0, 0, "file holds more than one YAML document; only one is expected");
+    } catch (const LimitExceeded &e) {
+        fail(e.mark.line + 1, e.mark.column + 1, e.message);
+        return result;
+    } catch (const YAML::Exception &e) {
+        const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
+        const int column = e.mark.is_null() ? 0 : e.mark.column + 1;
+        fail(line, column, "invalid YAML: " + e.msg);
+        return result;
+    } catch (const std::exception &e) {
+        fail(0, 0, std::string("could not read YAML: ") + e.what());
+        return result;
+    }
+    if (auto tree = builder.takeResult())
+        result.tree = std::move(*tree);
+    return result;
+}
+
+bool readTextFile(const std::string &path, std::string &text, std::string &error,
+                  std::size_t maxBytes)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot open the file";
+        return false;
+    }
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    if (size < 0) {
+        error = "cannot read the file";
+        return false;
+    }
+    if (static_cast<std::size_t>(size) > maxBytes) {
+        error = "file is " + std::to_string(size) + " bytes, more than the "
+                + std::to_string(maxBytes) + " bytes Nimbus reads";
+        return false;
+    }
+    in.seekg(0, std::ios::beg);
+    text.assign(static_cast<std::size_t>(size), '\0');
+    if (size > 0 && !in.read(text.data(), size)) {
+        error = "cannot read the file";
+        return false;
+    }
+    return true;
+}
+
+YamlParseResult parseYamlFile(const std::string &path, const YamlParseOptions &options)
+{
+    std::string text;
+    std::string error;
+    if (!readTextFile(path, text, error, options.maxBytes)) {
+        YamlParseResult result;
+        result.diagnostics.push_back({Severity::Error, path, 0, 0, error});
+        return result;
+    }
+    return parseYaml(text, path, options);
+}
+
+} // namespace nimbus::model
