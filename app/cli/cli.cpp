@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#include "cli.h"
+
+#include "clioptions.h"
+#include "commands.h"
+
+#include <filesystem>
+#include <ostream>
+
+namespace nimbus::app {
+
+namespace {
+
+const char *const kUsage = R"(Usage: nimbus [FILE]                 open the designer, optionally on FILE
+       nimbus <command> [options]
+
+Commands:
+  info FILE       list the services, connections and groups of a design
+  validate FILE   check a design and report findings
+
+Options for every command:
+  --catalog DIR   read the service catalog from DIR instead of the built-in one
+  --help, -h      show help for the command
+Options:
+  --version       print the version and exit
+
+Exit codes: 0 clean, 1 the design has error-level findings, 2 bad usage or unreadable input.
+Run 'nimbus <command> --help' for the options of a command.
+)";
+
+} // namespace
+
+bool isCliInvocation(const std::vector<std::string> &args)
+{
+    if (args.empty())
+        return false;
+    const std::string &first = args.front();
+    if (first == "--help" || first == "-h" || first == "--version" || first == "help")
+        return true;
+    if (findCommand(first))
+        return true;
+    if (first.rfind("-", 0) == 0)
+        return false; // a GUI option such as --screenshot
+    // An unknown word that is not a file is a mistyped command, answered on the terminal.
+    std::error_code ec;
+    return !std::filesystem::exists(first, ec) && first.find('.') == std::string::npos
+           && first.find('/') == std::string::npos;
+}
+
+int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
+{
+    if (args.empty() || args.front() == "--help" || args.front() == "-h"
+        || args.front() == "help") {
+        out << kUsage;
+        return ExitClean;
+    }
+    if (args.front() == "--version") {
+        out << "nimbus " << NIMBUS_VERSION << '\n';
+        return ExitClean;
+    }
+    const Command *command = findCommand(args.front());
+    if (!command) {
+        err << "nimbus: unknown command '" << args.front() << "'\n\n" << kUsage;
+        return ExitUsage;
+    }
+    CliOptions options;
+    std::string error;
+    if (!parseOptions(*command, {args.begin() + 1, args.end()}, options, error)) {
+        err << "nimbus " << command->name << ": " << error << "\n\n" << command->usage;
+        return ExitUsage;
+    }
+    if (options.help) {
+        out << command->usage;
+        return ExitClean;
+    }
+    return command->run(options, out, err);
+}
+
+} // namespace nimbus::app

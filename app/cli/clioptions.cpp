@@ -1,0 +1,82 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#include "clioptions.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace nimbus::app {
+
+namespace {
+
+/// Splits "--name=value" into its parts; for "--name" the value is empty.
+std::pair<std::string, std::optional<std::string>> splitOption(const std::string &arg)
+{
+    const auto eq = arg.find('=');
+    if (eq == std::string::npos)
+        return {arg, std::nullopt};
+    return {arg.substr(0, eq), arg.substr(eq + 1)};
+}
+
+} // namespace
+
+bool parseOptions(const Command &command, const std::vector<std::string> &args,
+                  CliOptions &options, std::string &error)
+{
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &arg = args[i];
+        if (arg == "--help" || arg == "-h") {
+            options.help = true;
+            return true;
+        }
+        if (arg.rfind("-", 0) != 0 || arg == "-") {
+            options.files.push_back(arg);
+            continue;
+        }
+        auto [name, inlineValue] = splitOption(arg);
+        auto takeValue = [&](std::string &target) {
+            if (inlineValue) {
+                target = *inlineValue;
+                return true;
+            }
+            if (i + 1 >= args.size()) {
+                error = name + " needs a value";
+                return false;
+            }
+            target = args[++i];
+            return true;
+        };
+        if (name == "--format" || name == "-f") {
+            if (!takeValue(options.format))
+                return false;
+            if (std::find(command.formats.begin(), command.formats.end(), options.format)
+                == command.formats.end()) {
+                error = "unknown format '" + options.format + "'";
+                return false;
+            }
+        } else if (name == "--catalog") {
+            if (!takeValue(options.catalogDir))
+                return false;
+        } else if (name == "--min-severity" && command.takesMinSeverity) {
+            if (!takeValue(options.minSeverity))
+                return false;
+            if (options.minSeverity != "error" && options.minSeverity != "warning"
+                && options.minSeverity != "info") {
+                error = "--min-severity takes error, warning or info";
+                return false;
+            }
+        } else {
+            error = "unknown option '" + name + "'";
+            return false;
+        }
+    }
+    if (options.format.empty() && !command.formats.empty())
+        options.format = command.formats.front();
+    if (options.files.size() != 1) {
+        error = options.files.empty() ? "a design file is needed" : "only one file is accepted";
+        return false;
+    }
+    return true;
+}
+
+} // namespace nimbus::app

@@ -1,0 +1,36 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace nimbus::app {
+
+/// The parsed arguments of one command.
+struct CliOptions
+{
+    std::vector<std::string> files;
+    std::string format;      ///< "" when not given; each command has its default
+    std::string minSeverity; ///< validate: error, warning or info
+    std::string catalogDir;
+    bool help = false;
+};
+
+/// A command-line action: its name, what it accepts and how it runs.
+struct Command
+{
+    const char *name;
+    const char *usage;
+    std::vector<std::string> formats; ///< accepted --format values, first is the default
+    bool takesMinSeverity;
+    int (*run)(const CliOptions &options, std::ostream &out, std::ostream &err);
+};
+
+/// Parses `args` for `command`; false with `error` set on bad usage (unknown option, a
+/// missing value, a format the command does not offer, a wrong number of files).
+bool parseOptions(const Command &command, const std::vector<std::string> &args,
+                  CliOptions &options, std::string &error);
+
+} // namespace nimbus::app

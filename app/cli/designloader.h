@@ -1,0 +1,26 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <model/core/architecture.h>
+#include <model/core/catalog.h>
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace nimbus::app {
+
+/// A design read for a command, with the catalog it was read against.
+struct LoadedDesign
+{
+    model::Catalog catalog;
+    model::Architecture architecture;
+};
+
+/// Loads the catalog and the design named in a command's options. Problems are printed to
+/// `err` as "file:line:column: severity: message"; nullopt when either has errors.
+std::optional<LoadedDesign> loadDesign(const std::string &path, const std::string &catalogDir,
+                                       std::ostream &err);
+
+} // namespace nimbus::app
