@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#include "cli/builtincatalog.h"
+#include "cli/cli.h"
+#include "gui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QTimer>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+int runGui(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Nimbus"));
+    QApplication::setApplicationVersion(QStringLiteral(NIMBUS_VERSION));
+    QApplication::setOrganizationName(QStringLiteral("Nimbus"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.nimbus.Nimbus"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Design AWS serverless architectures."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                  QStringLiteral("Render the window to <png> and exit."),
+                                  QStringLiteral("png"));
+    parser.addOption(screenshot);
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Design to open."));
+    parser.process(app);
+
+    nimbus::model::CatalogLoadResult catalog = nimbus::app::loadCatalog();
+    if (!catalog.ok()) {
+        QString details;
+        for (const auto &d : catalog.diagnostics)
+            details += QString::fromStdString(d.toString()) + QLatin1Char('\n');
+        std::cerr << details.toStdString();
+        QMessageBox::critical(nullptr, QStringLiteral("Nimbus"),
+                              QStringLiteral("The service catalog is damaged:\n") + details);
+        return nimbus::app::ExitUsage;
+    }
+    nimbus::app::MainWindow window(catalog.catalog);
+    const QStringList files = parser.positionalArguments();
+    const bool headless = parser.isSet(screenshot);
+    if (!files.isEmpty() && !window.openFile(files.first(), !headless) && headless)
+        return nimbus::app::ExitUsage;
+    if (headless) {
+        window.show();
+        QApplication::processEvents();
+        const QString out = parser.value(screenshot);
+        if (!window.grab().save(out)) {
+            std::cerr << "nimbus: cannot write " << out.toStdString() << '\n';
+            return nimbus::app::ExitUsage;
+        }
+        return nimbus::app::ExitClean;
+    }
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (nimbus::app::isCliInvocation(args)) {
+        // Headless: no QApplication, no display needed.
+        QCoreApplication app(argc, argv);
+        return nimbus::app::runCli(args, std::cout, std::cerr);
+    }
+    return runGui(argc, argv);
+}
