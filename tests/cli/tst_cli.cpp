@@ -1,0 +1,213 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#include "common/testdata.h"
+
+#include <app/cli/cli.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+#include <sstream>
+
+using nimbus::app::runCli;
+using nimbus::tests::sourcePath;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QStringList &args)
+{
+    std::vector<std::string> argv;
+    for (const QString &a : args)
+        argv.push_back(a.toStdString());
+    std::ostringstream out;
+    std::ostringstream err;
+    Run r;
+    r.code = runCli(argv, out, err);
+    r.out = QString::fromStdString(out.str());
+    r.err = QString::fromStdString(err.str());
+    return r;
+}
+
+const QString kSample = QStringLiteral("templates/web-application.nimbus");
+
+QString writeDesign(const QTemporaryDir &dir, const QString &name, const std::string &text)
+{
+    const QString path = dir.filePath(name);
+    std::ofstream(path.toStdString()) << text;
+    return path;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void versionAndHelp()
+    {
+        const Run version = run({"--version"});
+        QCOMPARE(version.code, 0);
+        QVERIFY(version.out.startsWith("nimbus 0."));
+        const Run help = run({"--help"});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains("validate FILE"));
+        QVERIFY(help.out.contains("info FILE"));
+        const Run commandHelp = run({"validate", "--help"});
+        QCOMPARE(commandHelp.code, 0);
+        QVERIFY(commandHelp.out.contains("--min-severity"));
+    }
+
+    void badUsageExitsWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << "unknown command 'frobnicate'";
+        QTest::newRow("no file") << QStringList{"info"} << "a design file is needed";
+        QTest::newRow("two files") << QStringList{"info", "a.nimbus", "b.nimbus"} << "only one file";
+        QTest::newRow("unknown option") << QStringList{"validate", kSample, "--colour"} << "unknown option '--colour'";
+        QTest::newRow("bad format") << QStringList{"validate", kSample, "--format", "xml"} << "unknown format 'xml'";
+        QTest::newRow("missing value") << QStringList{"validate", kSample, "--format"} << "--format needs a value";
+        QTest::newRow("bad severity") << QStringList{"validate", kSample, "--min-severity=fatal"} << "--min-severity takes";
+    }
+    void badUsageExitsWithTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void infoListsTheServicesOfTheSample()
+    {
+        const Run r = run({"info", sourcePath(kSample)});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        QVERIFY(r.out.startsWith("Web application"));
+        QVERIFY(r.out.contains("10 services, 10 connections, 3 groups, 1 note"));
+        QVERIFY(r.out.contains("Lambda function (3): Create order [create-order], List orders [get-orders], User profile [profile]"));
+        QVERIFY(r.out.contains("DynamoDB table (2)"));
+        QVERIFY(r.out.contains("sync-invoke: 5"));
+        QVERIFY(r.out.contains("Data: Orders, Profiles") || r.out.contains("Data: Profiles, Orders"));
+    }
+
+    void infoAsJson()
+    {
+        const Run r = run({"info", sourcePath(kSample), "--format=json"});
+        QCOMPARE(r.code, 0);
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(root.value("counts").toObject().value("services").toInt(), 10);
+        QCOMPARE(root.value("connectionsByKind").toObject().value("read").toInt(), 4);
+        int lambdas = 0;
+        for (const QJsonValue row : root.value("servicesByType").toArray()) {
+            if (row.toObject().value("type").toString() == "lambda-function")
+                lambdas = row.toObject().value("nodes").toArray().size();
+        }
+        QCOMPARE(lambdas, 3);
+    }
+
+    void validateCleanDesignExitsZero()
+    {
+        const Run r = run({"validate", sourcePath(kSample)});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("0 errors"), qPrintable(r.out));
+    }
+
+    void validateErrorsExitOne()
+    {
+        QTemporaryDir dir;
+        const QString path = writeDesign(dir, "bad.nimbus",
+                                         "nimbus: 1\nname: Too much memory\nnodes:\n"
+                                         "  - id: fn\n    type: lambda-function\n"
+                                         "    name: Resizer\n    properties:\n"
+                                         "      memoryMb: 20000\n      turbo: true\n");
+        const Run text = run({"validate", path});
+        QCOMPARE(text.code, 1);
+        QVERIFY2(text.out.contains("error [properties/invalid-value] Memory of 'Resizer' "
+                                   "(Lambda function) must be between 128 and 10240 MB, not 20000"),
+                 qPrintable(text.out));
+        QVERIFY(text.out.contains("1 error, 1 warning, 0 info"));
+        // The unknown property is also reported while reading, on standard error.
+        QVERIFY2(text.err.contains("bad.nimbus:9:14: warning:"), qPrintable(text.err));
+
+        const Run json = run({"validate", path, "--format", "json"});
+        QCOMPARE(json.code, 1);
+        const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        const QJsonArray findings = root.value("findings").toArray();
+        QCOMPARE(findings.size(), 2);
+        const QJsonObject first = findings.at(0).toObject();
+        QCOMPARE(first.value("rule").toString(), QStringLiteral("properties/invalid-value"));
+        QCOMPARE(first.value("severity").toString(), QStringLiteral("error"));
+        QCOMPARE(first.value("nodes").toArray().at(0).toString(), QStringLiteral("fn"));
+        QVERIFY(first.value("edges").isArray());
+        QVERIFY(!first.value("fix").toString().isEmpty());
+        QCOMPARE(root.value("summary").toObject().value("error").toInt(), 1);
+        QCOMPARE(root.value("summary").toObject().value("warning").toInt(), 1);
+
+        // Hiding errors from the listing does not hide them from the exit code.
+        const Run filtered = run({"validate", path, "--min-severity", "error"});
+        QCOMPARE(filtered.code, 1);
+        QVERIFY(!filtered.out.contains("properties/unknown"));
+    }
+
+    void unreadableInputExitsTwo_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing") << "tests/data/malformed/nope.nimbus" << "cannot open the file";
+        QTest::newRow("malformed") << "tests/data/malformed/bad-yaml.nimbus" << "bad-yaml.nimbus:7:";
+        QTest::newRow("unknown type") << "tests/data/malformed/unknown-type.nimbus"
+                                      << "unknown-type.nimbus:5:11: error: node 'fn' has unknown "
+                                         "service type";
+    }
+    void unreadableInputExitsTwo()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        for (const char *command : {"info", "validate"}) {
+            const Run r = run({command, sourcePath(file)});
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains(message), qPrintable(r.err));
+            QVERIFY(r.out.isEmpty());
+        }
+    }
+
+    void brokenCatalogExitsTwo()
+    {
+        QTemporaryDir dir;
+        writeDesign(dir, "categories.yaml", "categories:\n  - id: compute\n    name: C\n    color: red\n");
+        const Run r = run({"info", sourcePath(kSample), "--catalog", dir.path()});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("categories.yaml:4:12: error: category colour must be"), qPrintable(r.err));
+        QVERIFY(r.err.contains("the service catalog has errors"));
+    }
+
+    void guiOrCliIsDecidedByTheFirstArgument()
+    {
+        using nimbus::app::isCliInvocation;
+        QVERIFY(!isCliInvocation({}));
+        QVERIFY(!isCliInvocation({sourcePath(kSample).toStdString()}));
+        QVERIFY(!isCliInvocation({"--screenshot", "out.png"}));
+        QVERIFY(!isCliInvocation({"new-design.nimbus"}));
+        QVERIFY(isCliInvocation({"validate", "x"}));
+        QVERIFY(isCliInvocation({"--version"}));
+        QVERIFY(isCliInvocation({"valdate"}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

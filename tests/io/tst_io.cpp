@@ -1,0 +1,353 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#include "common/testdata.h"
+
+#include <model/io/atomicfile.h>
+#include <model/io/projectfile.h>
+#include <model/io/yamlreader.h>
+#include <model/io/yamlwriter.h>
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <fstream>
+#include <sys/resource.h>
+
+using namespace nimbus::model;
+using nimbus::tests::builtinCatalog;
+using nimbus::tests::readSourceFile;
+using nimbus::tests::sourcePath;
+
+namespace {
+
+QString diagnosticsText(const Diagnostics &diagnostics)
+{
+    QStringList lines;
+    for (const Diagnostic &d : diagnostics)
+        lines << QString::fromStdString(d.toString());
+    return lines.join('\n');
+}
+
+std::string readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll().toStdString() : std::string();
+}
+
+} // namespace
+
+class TestIo : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void yamlKeepsTagsQuotesAndPositions()
+    {
+        const auto result = parseYaml("a: !Ref Orders\nb: \"true\"\nc: true\nd:\n  - !GetAtt [T, Arn]\n",
+                                      "t.yaml");
+        QVERIFY(result.ok());
+        const Tree &root = result.tree;
+        QCOMPARE(root.find("a")->tag, std::string("!Ref"));
+        QCOMPARE(root.find("a")->scalar, std::string("Orders"));
+        QVERIFY(root.find("b")->quoted);
+        QVERIFY(!root.find("c")->quoted);
+        QCOMPARE(root.find("d")->items[0].tag, std::string("!GetAtt"));
+        QCOMPARE(root.find("d")->items[0].items.size(), std::size_t(2));
+        QCOMPARE(root.find("d")->line, 5);
+        QCOMPARE(root.find("b")->line, 2);
+    }
+
+    void yamlRoundTripsThroughTheWriter()
+    {
+        const std::string text = "a: !Ref Orders\nb: \"true\"\nlist: [1, 2]\n"
+                                 "text: |-\n  two\n  lines\nnested:\n  - x: 1\n    y: ~\n";
+        const auto first = parseYaml(text, "t.yaml");
+        QVERIFY(first.ok());
+        const std::string written = writeYaml(first.tree);
+        const auto second = parseYaml(written, "t2.yaml");
+        QVERIFY2(second.ok(), written.c_str());
+        QVERIFY2(first.tree == second.tree, written.c_str());
+        QCOMPARE(writeYaml(second.tree), written);
+    }
+
+    void yamlStringsThatLookLikeOtherTypesAreQuoted()
+    {
+        for (const char *text : {"true", "no", "123", "1e5", "0x1F", "~", "null", "", "12:30"}) {
+            const Tree scalar = stringScalar(text);
+            QVERIFY2(scalar.quoted, text);
+        }
+        QVERIFY(!stringScalar("orders").quoted);
+        QVERIFY(!stringScalar("v1.2.3").quoted);
+    }
+
+    void yamlLimits_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("duplicate key") << QByteArray("a: 1\nb: 2\na: 3\n") << 3
+                                       << "duplicate key 'a' (first at line 1)";
+        QTest::newRow("two documents") << QByteArray("a: 1\n---\nb: 2\n") << 0
+                                       << "more than one YAML document";
+        QTest::newRow("syntax") << QByteArray("a: [1, 2\nb: 3\n") << 2 << "invalid YAML";
+        QTest::newRow("complex key") << QByteArray("? [a, b]\n: 1\n") << 1
+                                     << "map key must be plain text";
+        QByteArray deep;
+        for (int i = 0; i < 300; ++i)
+            deep += '[';
+        QTest::newRow("deep nesting") << deep << 1 << "nesting deeper than";
+        QTest::newRow("nul byte") << QByteArray("a: 1\0b", 6) << 0 << "NUL bytes";
+    }
+    void yamlLimits()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, line);
+        QFETCH(QString, message);
+        const auto result = parseYaml(std::string_view(text.constData(), std::size_t(text.size())),
+                                      "input.yaml");
+        QVERIFY(!result.ok());
+        const QString all = diagnosticsText(result.diagnostics);
+        QVERIFY2(all.contains(message), qPrintable(all));
+        QCOMPARE(result.diagnostics.front().line, line);
+        QCOMPARE(QString::fromStdString(result.diagnostics.front().file), QStringLiteral("input.yaml"));
+    }
+
+    void yamlDuplicateKeysMayBeWarnings()
+    {
+        YamlParseOptions options;
+        options.duplicateKeysAreErrors = false;
+        const auto result = parseYaml("a: 1\na: 2\n", "t.yaml", options);
+        QVERIFY(result.ok());
+        QCOMPARE(result.diagnostics.size(), std::size_t(1));
+        QCOMPARE(result.tree.find("a")->scalar, std::string("2"));
+    }
+
+    void yamlAliasesWithinBudgetExpand()
+    {
+        const auto result = parseYaml("base: &b {x: 1}\ncopy: *b\n", "t.yaml");
+        QVERIFY(result.ok());
+        QCOMPARE(result.tree.find("copy")->find("x")->scalar, std::string("1"));
+    }
+
+    void sampleDesignLoads()
+    {
+        const auto result = readProjectFile(
+            sourcePath("templates/web-application.nimbus").toStdString(), builtinCatalog());
+        QVERIFY2(result.diagnostics.empty(), qPrintable(diagnosticsText(result.diagnostics)));
+        const Architecture &arch = result.architecture;
+        QCOMPARE(arch.name(), std::string("Web application"));
+        QCOMPARE(arch.nodes().size(), std::size_t(10));
+        QCOMPARE(arch.edges().size(), std::size_t(10));
+        QCOMPARE(arch.groups().size(), std::size_t(3));
+        const Node *fn = arch.node(NodeId("create-order"));
+        QVERIFY(fn);
+        QCOMPARE(std::get<std::int64_t>(fn->properties.at("memoryMb")), std::int64_t(512));
+        QCOMPARE(std::get<std::string>(fn->properties.at("architecture")), std::string("arm64"));
+        QVERIFY(arch.checkInvariants().empty());
+    }
+
+    void saveLoadSaveIsByteIdentical_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("sample") << "templates/web-application.nimbus";
+        QTest::newRow("extras and generic nodes") << "tests/data/valid-extras.nimbus";
+    }
+    void saveLoadSaveIsByteIdentical()
+    {
+        QFETCH(QString, file);
+        const auto first = readProjectFile(sourcePath(file).toStdString(), builtinCatalog());
+        QVERIFY2(first.ok(), qPrintable(diagnosticsText(first.diagnostics)));
+        const std::string saved = writeProject(first.architecture);
+        const auto second = readProject(saved, "saved.nimbus", builtinCatalog());
+        QVERIFY2(second.ok(), qPrintable(diagnosticsText(second.diagnostics)));
+        QVERIFY(second.architecture == first.architecture);
+        QCOMPARE(writeProject(second.architecture), saved);
+    }
+
+    void bundledFilesAreInCanonicalForm()
+    {
+        // The sample is written exactly as Nimbus writes it, so that saving it unchanged
+        // produces no diff in git.
+        const std::string text = readSourceFile("templates/web-application.nimbus");
+        const auto loaded = readProject(text, "web-application.nimbus", builtinCatalog());
+        QVERIFY(loaded.ok());
+        QCOMPARE(writeProject(loaded.architecture), text);
+    }
+
+    void unknownKeysArePreserved()
+    {
+        const auto loaded = readProjectFile(sourcePath("tests/data/valid-extras.nimbus").toStdString(),
+                                            builtinCatalog());
+        QVERIFY(loaded.ok());
+        const std::string saved = writeProject(loaded.architecture);
+        for (const char *kept : {"futureSetting: [1, 2, 3]", "color: teal", "team: payments",
+                                 "label: nightly", "futureSection:", "- !Ref Something",
+                                 "mysteryKnob: \"on\"", "type: AWS::Glue::Crawler",
+                                 "Schedule: cron(0 2 * * ? *)", "name: \"123\"", "日本語"}) {
+            QVERIFY2(saved.find(kept) != std::string::npos, kept);
+        }
+        // The unknown property is a warning, not an error.
+        QCOMPARE(loaded.diagnostics.size(), std::size_t(1));
+        QCOMPARE(loaded.diagnostics.front().severity, Severity::Warning);
+        QCOMPARE(loaded.diagnostics.front().line, 23);
+    }
+
+    void outputDoesNotDependOnInsertionOrder()
+    {
+        Architecture a;
+        Architecture b;
+        for (const char *id : {"x", "a", "m"}) {
+            Node n;
+            n.id = NodeId(id);
+            n.type = "sqs-queue";
+            n.name = id;
+            a.addNode(n);
+        }
+        for (const char *id : {"m", "x", "a"}) {
+            Node n;
+            n.id = NodeId(id);
+            n.type = "sqs-queue";
+            n.name = id;
+            b.addNode(n);
+        }
+        QCOMPARE(writeProject(a), writeProject(b));
+    }
+
+    void malformedFilesReportFileAndLine_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("bad yaml") << "bad-yaml" << 7 << "invalid YAML";
+        QTest::newRow("no header") << "no-header" << 1 << "'nimbus: 1' format header is missing";
+        QTest::newRow("newer version") << "newer-version" << 1 << "written by a newer Nimbus";
+        QTest::newRow("unknown type") << "unknown-type" << 5
+                                      << "unknown service type 'lamda-function' (did you mean "
+                                         "'lambda-function'?)";
+        QTest::newRow("missing node") << "missing-node" << 10 << "missing node 'table'";
+        QTest::newRow("duplicate id") << "duplicate-id" << 7
+                                      << "duplicate id 'fn' (first used at line 4)";
+        QTest::newRow("wrong property type") << "wrong-property-type" << 8
+                                             << "'memoryMb' of node 'fn' must be a whole number, "
+                                                "not 'lots'";
+        QTest::newRow("duplicate key") << "duplicate-key" << 4 << "duplicate key 'name'";
+        QTest::newRow("alias bomb") << "alias-bomb" << 0 << "alias bomb";
+        QTest::newRow("truncated") << "truncated" << 0 << "invalid YAML";
+        QTest::newRow("not a map") << "not-a-map" << 1 << "must be a map";
+        QTest::newRow("bad position") << "bad-position" << 6 << "'position' must be two numbers";
+        QTest::newRow("unknown kind") << "unknown-kind" << 12 << "unknown connection kind 'teleport'";
+        QTest::newRow("unknown group") << "unknown-group" << 6 << "unknown group 'backend'";
+        QTest::newRow("bad id") << "bad-id" << 4 << "id 'my function' may use only";
+        QTest::newRow("empty") << "empty" << 0 << "file is empty";
+        QTest::newRow("missing file") << "does-not-exist" << 0 << "cannot open the file";
+    }
+    void malformedFilesReportFileAndLine()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, line);
+        QFETCH(QString, message);
+        const QString path = sourcePath("tests/data/malformed/" + file + ".nimbus");
+        const auto result = readProjectFile(path.toStdString(), builtinCatalog());
+        QVERIFY(!result.ok());
+        const QString all = diagnosticsText(result.diagnostics);
+        bool found = false;
+        for (const Diagnostic &d : result.diagnostics) {
+            if (d.severity == Severity::Error && QString::fromStdString(d.file) == path
+                && (line == 0 || d.line == line)
+                && QString::fromStdString(d.message).contains(message))
+                found = true;
+        }
+        QVERIFY2(found, qPrintable(all));
+    }
+
+    void hugeFileIsRefusedBeforeParsing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("huge.nimbus");
+        {
+            std::ofstream out(path.toStdString());
+            out << "nimbus: 1\nname: big\n";
+            const std::string line = "# " + std::string(1022, 'x') + "\n";
+            for (int i = 0; i < 65 * 1024; ++i)
+                out << line;
+        }
+        const auto result = readProjectFile(path.toStdString(), builtinCatalog());
+        QVERIFY(!result.ok());
+        QVERIFY(diagnosticsText(result.diagnostics).contains("more than the"));
+    }
+
+    void binaryFileIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("binary.nimbus");
+        {
+            std::ofstream out(path.toStdString(), std::ios::binary);
+            const char bytes[] = {'\x89', 'P', 'N', 'G', '\0', '\x01', '\x02'};
+            out.write(bytes, sizeof bytes);
+        }
+        const auto result = readProjectFile(path.toStdString(), builtinCatalog());
+        QVERIFY(!result.ok());
+    }
+
+    void atomicSaveReplacesTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("design.nimbus");
+        std::string error;
+        QVERIFY(writeFileAtomically(path.toStdString(), "old\n", error));
+        QVERIFY(writeFileAtomically(path.toStdString(), "new content\n", error));
+        QCOMPARE(readFile(path), std::string("new content\n"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    }
+
+    void atomicSaveKeepsTheOldFileWhenTheWriteFails()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("design.nimbus");
+        std::string error;
+        QVERIFY(writeFileAtomically(path.toStdString(), "precious design\n", error));
+
+        // Make writes beyond 64 bytes fail, as a full disk would (works for root too).
+        std::signal(SIGXFSZ, SIG_IGN);
+        rlimit original{};
+        getrlimit(RLIMIT_FSIZE, &original);
+        rlimit small = original;
+        small.rlim_cur = 64;
+        setrlimit(RLIMIT_FSIZE, &small);
+        const bool saved = writeFileAtomically(path.toStdString(), std::string(4096, 'x'), error);
+        setrlimit(RLIMIT_FSIZE, &original);
+
+        QVERIFY(!saved);
+        QVERIFY2(QString::fromStdString(error).contains("cannot write"), error.c_str());
+        QCOMPARE(readFile(path), std::string("precious design\n"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    }
+
+    void saveIntoAMissingFolderFails()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("no/such/folder/design.nimbus");
+        std::string error;
+        QVERIFY(!saveProjectFile(Architecture(), path.toStdString(), error));
+        QVERIFY(!error.empty());
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void saveKeepsPermissions()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("design.nimbus");
+        std::string error;
+        QVERIFY(writeFileAtomically(path.toStdString(), "a\n", error));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        QVERIFY(writeFileAtomically(path.toStdString(), "b\n", error));
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther),
+                 QFileDevice::Permissions());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIo)
+#include "tst_io.moc"
