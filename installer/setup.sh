@@ -10,7 +10,7 @@ set -euo pipefail
 
 packages=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6svg6-dev
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
     libgl-dev libvulkan-dev
     libyaml-cpp-dev libboost-graph-dev libgraphviz-dev
     xvfb xauth poppler-utils fonts-dejavu-core
