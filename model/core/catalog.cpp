@@ -96,9 +96,12 @@ double ServiceType::limitValue(const std::string &key, double fallback) const
     return l ? l->value : fallback;
 }
 
-Catalog::Catalog(std::vector<Category> categories, std::vector<ServiceType> types)
+Catalog::Catalog(std::vector<Category> categories, std::vector<ServiceType> types,
+                 ConnectionRules connections, std::vector<PropertyDef> edgeProperties)
     : m_categories(std::move(categories))
     , m_types(std::move(types))
+    , m_connections(std::move(connections))
+    , m_edgeProperties(std::move(edgeProperties))
 {
     for (std::size_t i = 0; i < m_types.size(); ++i)
         m_typeIndex.emplace(m_types[i].id, i);
@@ -115,6 +118,13 @@ const Category *Catalog::category(const std::string &id) const
     auto it = std::find_if(m_categories.begin(), m_categories.end(),
                            [&](const Category &c) { return c.id == id; });
     return it == m_categories.end() ? nullptr : &*it;
+}
+
+const PropertyDef *Catalog::edgeProperty(const std::string &key) const
+{
+    auto it = std::find_if(m_edgeProperties.begin(), m_edgeProperties.end(),
+                           [&](const PropertyDef &p) { return p.key == key; });
+    return it == m_edgeProperties.end() ? nullptr : &*it;
 }
 
 std::string Catalog::closestTypeId(const std::string &text) const

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "connectionrules.h"
 #include "propertyvalue.h"
 
 #include <optional>
@@ -61,6 +62,7 @@ struct ServiceType
     std::string category;
     ServiceKind kind = ServiceKind::Service;
     bool entryPoint = false;
+    bool needsSource = false; ///< does nothing unless something sends to or invokes it
     std::string description;
     std::string samType;            ///< "" when SAM has no resource type for it
     std::string cloudFormationType; ///< "" for actors and API-only services
@@ -80,12 +82,17 @@ class Catalog
 {
 public:
     Catalog() = default;
-    Catalog(std::vector<Category> categories, std::vector<ServiceType> types);
+    Catalog(std::vector<Category> categories, std::vector<ServiceType> types,
+            ConnectionRules connections = {}, std::vector<PropertyDef> edgeProperties = {});
 
     const std::vector<Category> &categories() const { return m_categories; }
     const std::vector<ServiceType> &types() const { return m_types; }
     const ServiceType *type(const std::string &id) const;
     const Category *category(const std::string &id) const;
+    const ConnectionRules &connections() const { return m_connections; }
+    /// Properties every edge may carry (multiplier, fraction, purpose, ...).
+    const std::vector<PropertyDef> &edgeProperties() const { return m_edgeProperties; }
+    const PropertyDef *edgeProperty(const std::string &key) const;
     /// The known type id closest to `text` by edit distance, for "did you mean" hints.
     std::string closestTypeId(const std::string &text) const;
 
@@ -93,6 +100,8 @@ private:
     std::vector<Category> m_categories;
     std::vector<ServiceType> m_types;
     std::unordered_map<std::string, std::size_t> m_typeIndex;
+    ConnectionRules m_connections;
+    std::vector<PropertyDef> m_edgeProperties;
 };
 
 /// Why `value` is not acceptable for `def` ("must be between 128 and 10240 MB"), or

@@ -4,6 +4,7 @@
 
 #include <model/core/ids.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -39,6 +40,33 @@ public:
     /// Every node reachable from `starts` along edge directions (breadth-first), starts
     /// included, in visiting order.
     std::vector<NodeId> reachableFrom(const std::vector<NodeId> &starts) const;
+
+    /// Strongly connected components in topological order of the condensation: every edge
+    /// between two different components points from an earlier to a later one. A node
+    /// outside any cycle is a component of its own. Each component is sorted by id.
+    std::vector<std::vector<NodeId>> componentsInTopologicalOrder() const;
+
+    /// One cycle through the given strongly connected component (as from cycles()): the
+    /// nodes and edges in path order, starting and ending at the component's first node.
+    struct Cycle
+    {
+        std::vector<NodeId> nodes; ///< first node repeated at the end
+        std::vector<EdgeId> edges;
+    };
+    Cycle cycleThrough(const std::vector<NodeId> &component) const;
+
+    /// The heaviest path from `start` that follows only edges accepted by `follow`, where
+    /// entering a node (the start included) adds `weight(node)`. Uses Boost's DAG shortest
+    /// paths on negated weights; nullopt when the followed edges contain a cycle.
+    struct Path
+    {
+        double total = 0;
+        std::vector<NodeId> nodes;
+        std::vector<EdgeId> edges;
+    };
+    std::optional<Path> heaviestPath(const NodeId &start,
+                                     const std::function<bool(const EdgeId &)> &follow,
+                                     const std::function<double(const NodeId &)> &weight) const;
 
 private:
     struct Impl;

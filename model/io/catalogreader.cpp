@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalogreader.h"
 
+#include "connectionreader.h"
 #include "treefields.h"
 #include "yamlreader.h"
 
@@ -42,11 +43,21 @@ public:
         TreeFields fields(file.name, m_diagnostics);
         if (!fields.expectMap(parsed.tree, "a catalog file"))
             return;
-        fields.rejectUnknownKeys(parsed.tree, {"categories", "services"}, "a catalog file");
+        fields.rejectUnknownKeys(parsed.tree,
+                                 {"categories", "services", "edgeProperties", "connections",
+                                  "refusals"},
+                                 "a catalog file");
         if (const Tree *categories = parsed.tree.find("categories"))
             readCategories(fields, *categories);
         if (const Tree *services = parsed.tree.find("services"))
             readServices(fields, *services);
+        if (const Tree *edge = parsed.tree.find("edgeProperties")) {
+            if (fields.expectSequence(*edge, "'edgeProperties'")) {
+                for (const Tree &p : edge->items)
+                    readPropertyInto(fields, p, "edges", m_edgeProperties);
+            }
+        }
+        m_connections.read(fields, parsed.tree);
     }
 
     Catalog finish()
@@ -62,7 +73,10 @@ public:
             m_diagnostics.push_back({Severity::Error, "", 0, 0, "the catalog defines no categories"});
         if (m_types.empty())
             m_diagnostics.push_back({Severity::Error, "", 0, 0, "the catalog defines no services"});
-        return Catalog(std::move(m_categories), std::move(m_types));
+        // Checked against the final list of types, so that file order does not matter.
+        ConnectionRules connections = m_connections.finish(m_types, m_diagnostics);
+        return Catalog(std::move(m_categories), std::move(m_types), std::move(connections),
+                       std::move(m_edgeProperties));
     }
 
 private:
@@ -110,7 +124,7 @@ private:
     void readService(TreeFields &fields, const Tree &item)
     {
         fields.rejectUnknownKeys(item,
-                                 {"id", "name", "shortName", "category", "kind", "entryPoint",
+                                 {"id", "name", "shortName", "category", "kind", "entryPoint", "needsSource",
                                   "description", "resource", "docs", "properties", "limits"},
                                  "a service");
         ServiceType t;
@@ -121,6 +135,7 @@ private:
         t.description = fields.text(item, "description", true).value_or("");
         t.docs = fields.text(item, "docs", false).value_or("");
         t.entryPoint = fields.boolean(item, "entryPoint", false).value_or(false);
+        t.needsSource = fields.boolean(item, "needsSource", false).value_or(false);
         const std::string kind = fields.text(item, "kind", true).value_or("service");
         if (kind == "actor")
             t.kind = ServiceKind::Actor;
@@ -163,6 +178,12 @@ private:
 
     void readProperty(TreeFields &fields, const Tree &item, ServiceType &service)
     {
+        readPropertyInto(fields, item, "'" + service.id + "'", service.properties);
+    }
+
+    void readPropertyInto(TreeFields &fields, const Tree &item, const std::string &owner,
+                          std::vector<PropertyDef> &list)
+    {
         if (!fields.expectMap(item, "a property"))
             return;
         fields.rejectUnknownKeys(item,
@@ -177,7 +198,7 @@ private:
         def.group = fields.text(item, "group", true).value_or("Configuration");
         def.minimum = fields.number(item, "min", false);
         def.maximum = fields.number(item, "max", false);
-        const std::string where = "property '" + def.key + "' of '" + service.id + "'";
+        const std::string where = "property '" + def.key + "' of " + owner;
         if (const Tree *g = item.find("group"); g && kGroups.count(def.group) == 0)
             fields.error(*g, where + ": unknown group '" + def.group + "'");
 
@@ -195,10 +216,12 @@ private:
             return;
         if (const Tree *d = item.find("default"); d && !d->isNull())
             readDefault(fields, *d, def, where);
-        if (service.property(def.key))
+        const bool taken = std::any_of(list.begin(), list.end(),
+                                       [&](const PropertyDef &p) { return p.key == def.key; });
+        if (taken)
             fields.error(item, where + " is defined twice");
         else if (!def.key.empty())
-            service.properties.push_back(std::move(def));
+            list.push_back(std::move(def));
     }
 
     bool readChoicesAndRange(TreeFields &fields, const Tree &item, PropertyDef &def,
@@ -285,6 +308,8 @@ private:
     std::set<std::string> m_categoryIds;
     std::vector<ServiceType> m_types;
     std::vector<std::pair<std::size_t, Position>> m_typePositions;
+    std::vector<PropertyDef> m_edgeProperties;
+    ConnectionReader m_connections;
 };
 
 } // namespace

@@ -186,12 +186,15 @@ private:
                                                         + "'; it is placed outside any group");
         }
         if (const Tree *properties = item.find("properties"))
-            node.properties = readProperties(*properties, serviceType, "node '" + node.id.str() + "'");
+            node.properties = readProperties(*properties, serviceType ? &serviceType->properties : nullptr,
+                                             serviceType ? serviceType->name : std::string(),
+                                             "node '" + node.id.str() + "'");
         node.extra = collectExtra(item, {"id", "type", "name", "position", "group", "properties"});
         arch.addNode(std::move(node));
     }
 
-    PropertyMap readProperties(const Tree &map, const ServiceType *type, const std::string &owner)
+    PropertyMap readProperties(const Tree &map, const std::vector<PropertyDef> *defs,
+                               const std::string &typeName, const std::string &owner)
     {
         PropertyMap properties;
         if (map.isNull() || !m_fields.expectMap(map, "'properties' of " + owner))
@@ -202,20 +205,23 @@ private:
                                           + " must be a single value");
                 continue;
             }
-            properties[key] = readPropertyValue(key, value, type, owner);
+            properties[key] = readPropertyValue(key, value, defs, typeName, owner);
         }
         return properties;
     }
 
     PropertyValue readPropertyValue(const std::string &key, const Tree &value,
-                                    const ServiceType *type, const std::string &owner)
+                                    const std::vector<PropertyDef> *defs,
+                                    const std::string &typeName, const std::string &owner)
     {
         const PropertyValue inferred = inferScalarValue(value);
-        if (!type)
+        if (!defs)
             return inferred;
-        const PropertyDef *def = type->property(key);
+        auto found = std::find_if(defs->begin(), defs->end(),
+                                  [&](const PropertyDef &d) { return d.key == key; });
+        const PropertyDef *def = found == defs->end() ? nullptr : &*found;
         if (!def) {
-            m_fields.warning(value, "'" + type->name + "' has no property '" + key + "' ("
+            m_fields.warning(value, "'" + typeName + "' has no property '" + key + "' ("
                                         + owner + "); it is kept as it is");
             return inferred;
         }
@@ -271,7 +277,8 @@ private:
             return;
         edge.kind = *parsedKind;
         if (const Tree *properties = item.find("properties"))
-            edge.properties = readProperties(*properties, nullptr, "edge '" + edge.id.str() + "'");
+            edge.properties = readProperties(*properties, &m_catalog.edgeProperties(),
+                                             "a connection", "edge '" + edge.id.str() + "'");
         edge.extra = collectExtra(item, {"id", "from", "to", "kind", "properties"});
         arch.addEdge(std::move(edge));
     }

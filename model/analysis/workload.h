@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <model/core/ids.h>
+
+#include <unordered_map>
+
+namespace nimbus::model {
+
+class Architecture;
+class ArchitectureGraph;
+class Catalog;
+
+/// Traffic at one node or on one edge.
+struct Load
+{
+    double requestsPerMonth = 0;
+    double peakRps = 0;
+    double payloadKb = 0; ///< largest payload arriving (nodes) or carried (edges)
+};
+
+/// Traffic everywhere in a design, propagated from its entry points.
+struct Workload
+{
+    std::unordered_map<NodeId, Load> nodes;
+    std::unordered_map<EdgeId, Load> edges;
+
+    /// The load at a node or edge; zero when nothing reaches it.
+    Load node(const NodeId &id) const;
+    Load edge(const EdgeId &id) const;
+};
+
+/// Propagates traffic from entry points (nodes whose type is an entry point: clients,
+/// devices, schedules...) along edges in topological order of the strongly connected
+/// components: each edge carries its source's volume times its multiplier (the edge's
+/// `multiplier`, else the connection rule's default, else 1) times its `fraction`.
+/// Failure and dead-letter edges carry nothing. Edges inside a cycle add nothing, so a
+/// cycle (reported by validation) cannot make propagation loop.
+Workload propagateWorkload(const Architecture &architecture, const Catalog &catalog,
+                           const ArchitectureGraph &graph);
+
+/// The effective multiplier of an edge, as propagation uses it (multiplier × fraction).
+double edgeFactor(const Architecture &architecture, const Catalog &catalog, const EdgeId &edge);
+
+} // namespace nimbus::model
