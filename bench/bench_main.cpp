@@ -9,6 +9,7 @@
 
 #include <app/cli/builtincatalog.h>
 #include <model/analysis/validate.h>
+#include <model/analysis/workload.h>
 #include <model/graph/architecturegraph.h>
 #include <model/io/projectfile.h>
 
@@ -16,6 +17,8 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <map>
+#include <string>
 #include <vector>
 
 namespace {
@@ -68,10 +71,32 @@ int main()
                (void)graph.cycles();
                (void)graph.islands();
            }));
-    std::size_t findings = 0;
-    report("validate (current rules)", medianMs(51, [&] {
-               findings = model::validate(design, catalog.catalog).size();
+    std::vector<model::Finding> findings;
+    report("validate: graph + workload + all rules", medianMs(51, [&] {
+               findings = model::validate(design, catalog.catalog);
            }));
-    std::printf("findings: %zu\n", findings);
+    const model::ArchitectureGraph graph(design);
+    model::Workload workload;
+    report("  of which workload propagation", medianMs(51, [&] {
+               workload = model::propagateWorkload(design, catalog.catalog, graph);
+           }));
+    report("  of which rules", medianMs(51, [&] {
+               findings = model::validate(design, catalog.catalog, graph, workload);
+           }));
+    std::map<std::string, int> byRule;
+    for (const auto &f : findings)
+        ++byRule[f.rule];
+    std::printf("findings: %zu", findings.size());
+    for (const auto &[rule, count] : byRule)
+        std::printf("  %s=%d", rule.c_str(), count);
+    std::printf("\n");
+
+    // Linear scaling: the same design at half and double size.
+    for (int size : {1000, 4000}) {
+        const model::Architecture other = bench::syntheticDesign(size);
+        char label[80];
+        std::snprintf(label, sizeof label, "validate %d services, %zu connections", size, other.edges().size());
+        report(label, medianMs(21, [&] { (void)model::validate(other, catalog.catalog); }));
+    }
     return 0;
 }

@@ -12,78 +12,164 @@ using namespace model;
 
 namespace {
 
-struct Slot
+/// Builds the design motif by motif, as real estates grow: small services of a few
+/// functions around an API, an event pipeline or a stream, each wired the way AWS
+/// supports, with timeouts, dead-letter queues and failure destinations set.
+class Builder
 {
-    const char *type;
-    int weight;
-};
+public:
+    explicit Builder(std::uint32_t seed)
+        : m_rng(seed)
+    {}
 
-// Roughly the proportions of real serverless estates: many functions, fewer data stores.
-const Slot kMix[] = {
-    {"client", 2},        {"apigw-rest-api", 3}, {"apigw-http-api", 3}, {"lambda-function", 40},
-    {"dynamodb-table", 12}, {"sqs-queue", 12},   {"sns-topic", 6},      {"s3-bucket", 8},
-    {"kinesis-stream", 4},  {"eventbridge-bus", 3}, {"step-functions", 4}, {"eventbridge-schedule", 3},
+    Architecture take() { return std::move(m_arch); }
+    int nodeCount() const { return static_cast<int>(m_arch.nodes().size()); }
+    int edgeCount() const { return static_cast<int>(m_arch.edges().size()); }
+
+    NodeId node(const char *type, PropertyMap properties = {})
+    {
+        Node n;
+        n.id = NodeId(std::string(type) + '-' + std::to_string(m_next++));
+        n.type = type;
+        n.name = n.id.str();
+        const int i = nodeCount();
+        n.position = {double((i % 60) * 200), double((i / 60) * 110)};
+        n.properties = std::move(properties);
+        if (n.type == "lambda-function") {
+            n.properties.emplace("timeoutSeconds", std::int64_t(10));
+            n.properties.emplace("memoryMb", std::int64_t(128 << (i % 4)));
+            m_functions.push_back(n.id);
+        } else if (n.type == "dynamodb-table") {
+            m_tables.push_back(n.id);
+        } else if (n.type == "sqs-queue") {
+            n.properties.emplace("visibilityTimeoutSeconds", std::int64_t(60));
+        }
+        const NodeId id = n.id;
+        m_arch.addNode(std::move(n));
+        return id;
+    }
+
+    void edge(const NodeId &from, const NodeId &to, ConnectionKind kind, const char *purpose = nullptr)
+    {
+        Edge e;
+        e.id = EdgeId("e-" + std::to_string(m_next++));
+        e.source = from;
+        e.target = to;
+        e.kind = kind;
+        if (purpose)
+            e.properties["purpose"] = std::string(purpose);
+        m_arch.addEdge(std::move(e));
+    }
+
+    void apiService()
+    {
+        const NodeId client = node("client", {{"peakRps", 50.0}});
+        const NodeId api = node("apigw-http-api", {{"authorizer", std::string("JWT")}});
+        const NodeId read = node("lambda-function");
+        const NodeId write = node("lambda-function");
+        const NodeId table = node("dynamodb-table");
+        const NodeId queue = node("sqs-queue");
+        const NodeId dlq = node("sqs-queue");
+        const NodeId worker = node("lambda-function");
+        edge(client, api, ConnectionKind::SyncInvoke);
+        edge(api, read, ConnectionKind::SyncInvoke);
+        edge(api, write, ConnectionKind::SyncInvoke);
+        edge(read, table, ConnectionKind::Read);
+        edge(write, table, ConnectionKind::Write);
+        edge(write, queue, ConnectionKind::Publish);
+        edge(queue, worker, ConnectionKind::Poll);
+        edge(queue, dlq, ConnectionKind::Publish, "dead-letter");
+        edge(worker, table, ConnectionKind::Write);
+    }
+
+    void eventPipeline()
+    {
+        const NodeId bucket = node("s3-bucket");
+        const NodeId fn = node("lambda-function");
+        const NodeId failures = node("sqs-queue");
+        const NodeId topic = node("sns-topic");
+        const NodeId queue = node("sqs-queue");
+        const NodeId dlq = node("sqs-queue");
+        const NodeId consumer = node("lambda-function");
+        edge(bucket, fn, ConnectionKind::AsyncInvoke);
+        edge(fn, failures, ConnectionKind::Publish, "on-failure");
+        edge(fn, topic, ConnectionKind::Publish);
+        edge(topic, queue, ConnectionKind::Subscribe);
+        edge(queue, consumer, ConnectionKind::Poll);
+        edge(queue, dlq, ConnectionKind::Publish, "dead-letter");
+    }
+
+    void streamPipeline()
+    {
+        const NodeId devices = node("iot-device", {{"peakRps", 200.0}});
+        const NodeId rule = node("iot-rule");
+        const NodeId stream = node("kinesis-stream", {{"capacityMode", std::string("ON_DEMAND")}});
+        const NodeId fn = node("lambda-function");
+        const NodeId failures = node("sqs-queue");
+        const NodeId archive = node("s3-bucket");
+        edge(devices, rule, ConnectionKind::Publish);
+        edge(rule, stream, ConnectionKind::Write);
+        edge(stream, fn, ConnectionKind::Stream);
+        edge(fn, failures, ConnectionKind::Publish, "on-failure");
+        edge(fn, archive, ConnectionKind::Write);
+    }
+
+    void scheduledJob()
+    {
+        const NodeId schedule = node("eventbridge-schedule");
+        const NodeId machine = node("step-functions");
+        const NodeId step = node("lambda-function");
+        edge(schedule, machine, ConnectionKind::Trigger);
+        edge(machine, step, ConnectionKind::SyncInvoke);
+    }
+
+    /// Functions of one service reading the tables of another: what makes real designs
+    /// one connected graph rather than islands.
+    void crossLink()
+    {
+        if (m_functions.empty() || m_tables.empty())
+            return;
+        std::uniform_int_distribution<std::size_t> f(0, m_functions.size() - 1);
+        std::uniform_int_distribution<std::size_t> t(0, m_tables.size() - 1);
+        edge(m_functions[f(m_rng)], m_tables[t(m_rng)], ConnectionKind::Read);
+    }
+
+    std::mt19937 &rng() { return m_rng; }
+
+private:
+    Architecture m_arch;
+    std::mt19937 m_rng;
+    std::vector<NodeId> m_functions;
+    std::vector<NodeId> m_tables;
+    int m_next = 0;
 };
 
 } // namespace
 
 Architecture syntheticDesign(int services, std::uint32_t seed)
 {
-    std::mt19937 rng(seed);
-    std::vector<int> weights;
-    for (const Slot &s : kMix)
-        weights.push_back(s.weight);
-    std::discrete_distribution<int> pick(weights.begin(), weights.end());
-
-    Architecture arch;
-    arch.setName("Synthetic design");
-    std::vector<std::vector<NodeId>> byType(std::size(kMix));
-    for (int i = 0; i < services; ++i) {
-        const int slot = pick(rng);
-        Node node;
-        node.id = NodeId(std::string(kMix[slot].type) + '-' + std::to_string(i));
-        node.type = kMix[slot].type;
-        node.name = node.id.str();
-        node.position = {double((i % 50) * 200), double((i / 50) * 120)};
-        if (node.type == "lambda-function") {
-            node.properties["memoryMb"] = std::int64_t(128 << (i % 4));
-            node.properties["timeoutSeconds"] = std::int64_t(30);
+    Builder b(seed);
+    std::discrete_distribution<int> motif({5, 3, 2, 2});
+    while (b.nodeCount() < services) {
+        switch (motif(b.rng())) {
+        case 0:
+            b.apiService();
+            break;
+        case 1:
+            b.eventPipeline();
+            break;
+        case 2:
+            b.streamPipeline();
+            break;
+        default:
+            b.scheduledJob();
+            break;
         }
-        byType[std::size_t(slot)].push_back(node.id);
-        arch.addNode(std::move(node));
     }
-    auto any = [&](int slot) -> const NodeId * {
-        auto &list = byType[std::size_t(slot)];
-        if (list.empty())
-            return nullptr;
-        return &list[std::uniform_int_distribution<std::size_t>(0, list.size() - 1)(rng)];
-    };
-    // Edges: each wiring pattern picks random ends of the right types.
-    const struct { int from; int to; ConnectionKind kind; } patterns[] = {
-        {0, 1, ConnectionKind::SyncInvoke}, {0, 2, ConnectionKind::SyncInvoke},
-        {1, 3, ConnectionKind::SyncInvoke}, {2, 3, ConnectionKind::SyncInvoke},
-        {3, 4, ConnectionKind::Write},      {3, 4, ConnectionKind::Read},
-        {3, 5, ConnectionKind::Publish},    {5, 3, ConnectionKind::Poll},
-        {3, 6, ConnectionKind::Publish},    {6, 5, ConnectionKind::Subscribe},
-        {7, 3, ConnectionKind::AsyncInvoke}, {8, 3, ConnectionKind::Stream},
-        {9, 3, ConnectionKind::AsyncInvoke}, {10, 3, ConnectionKind::SyncInvoke},
-        {11, 3, ConnectionKind::Trigger},   {3, 7, ConnectionKind::Write},
-    };
-    const int edgeTarget = services * 2;
-    for (int made = 0, attempt = 0; made < edgeTarget && attempt < edgeTarget * 20; ++attempt) {
-        const auto &p = patterns[std::size_t(attempt) % std::size(patterns)];
-        const NodeId *from = any(p.from);
-        const NodeId *to = any(p.to);
-        if (!from || !to || *from == *to)
-            continue;
-        Edge edge;
-        edge.id = EdgeId("e-" + std::to_string(made));
-        edge.source = *from;
-        edge.target = *to;
-        edge.kind = p.kind;
-        if (arch.addEdge(std::move(edge)))
-            ++made;
-    }
+    while (b.edgeCount() < services * 2)
+        b.crossLink();
+    Architecture arch = b.take();
+    arch.setName("Synthetic design");
     return arch;
 }
 

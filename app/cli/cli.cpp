@@ -17,7 +17,8 @@ const char *const kUsage = R"(Usage: nimbus [FILE]                 open the desi
 
 Commands:
   info FILE       list the services, connections and groups of a design
-  validate FILE   check a design and report findings
+  validate FILE   check a design and report findings (text, JSON or SARIF)
+  rules           list the validation rules
 
 Options for every command:
   --catalog DIR   read the service catalog from DIR instead of the built-in one

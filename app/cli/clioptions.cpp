@@ -72,7 +72,11 @@ bool parseOptions(const Command &command, const std::vector<std::string> &args,
     }
     if (options.format.empty() && !command.formats.empty())
         options.format = command.formats.front();
-    if (options.files.size() != 1) {
+    if (!command.needsFile && !options.files.empty()) {
+        error = "no file is expected";
+        return false;
+    }
+    if (command.needsFile && options.files.size() != 1) {
         error = options.files.empty() ? "a design file is needed" : "only one file is accepted";
         return false;
     }

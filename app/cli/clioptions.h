@@ -25,6 +25,7 @@ struct Command
     const char *usage;
     std::vector<std::string> formats; ///< accepted --format values, first is the default
     bool takesMinSeverity;
+    bool needsFile;
     int (*run)(const CliOptions &options, std::ostream &out, std::ostream &err);
 };
 

@@ -19,16 +19,24 @@ Lists the services of a design by type, its connections by kind and its groups.
 )";
 
 const char *const kValidateUsage =
-    R"(Usage: nimbus validate FILE [--format text|json] [--min-severity error|warning|info]
+    R"(Usage: nimbus validate FILE [--format text|json|sarif] [--min-severity error|warning|info]
                       [--catalog DIR]
 
-Checks a design and prints its findings. Exit code 1 when any error-level finding
-remains, 2 when the file cannot be read.
+Checks a design and prints its findings: wiring AWS does not support, limits the expected
+traffic breaks, loops, timeouts, payload sizes, reliability, security and cost traps.
+SARIF 2.1.0 output lets CI systems show the findings. Exit code 1 when any error-level
+finding remains (whatever --min-severity hides), 2 when the file cannot be read.
 )";
 
-const std::array<Command, 2> kCommands = {{
-    {"info", kInfoUsage, {"text", "json"}, false, runInfo},
-    {"validate", kValidateUsage, {"text", "json"}, true, runValidate},
+const char *const kRulesUsage = R"(Usage: nimbus rules [--format text|markdown|json] [--catalog DIR]
+
+Lists every validation rule with its severity and what it finds.
+)";
+
+const std::array<Command, 3> kCommands = {{
+    {"info", kInfoUsage, {"text", "json"}, false, true, runInfo},
+    {"validate", kValidateUsage, {"text", "json", "sarif"}, true, true, runValidate},
+    {"rules", kRulesUsage, {"text", "markdown", "json"}, false, false, runRules},
 }};
 
 } // namespace

@@ -33,7 +33,8 @@ std::optional<LoadedDesign> loadDesign(const std::string &path, const std::strin
     print(project.diagnostics, err);
     if (!project.ok())
         return std::nullopt;
-    return LoadedDesign{std::move(catalog.catalog), std::move(project.architecture)};
+    return LoadedDesign{std::move(catalog.catalog), std::move(project.architecture),
+                        std::move(project.idLines)};
 }
 
 } // namespace nimbus::app

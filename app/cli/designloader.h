@@ -8,6 +8,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace nimbus::app {
 
@@ -16,6 +17,7 @@ struct LoadedDesign
 {
     model::Catalog catalog;
     model::Architecture architecture;
+    std::unordered_map<std::string, int> idLines;
 };
 
 /// Loads the catalog and the design named in a command's options. Problems are printed to

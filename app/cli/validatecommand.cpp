@@ -3,8 +3,11 @@
 #include "validatecommand.h"
 
 #include "cli.h"
+#include "builtincatalog.h"
 #include "designloader.h"
+#include "sarifwriter.h"
 
+#include <model/analysis/ruledocs.h>
 #include <model/analysis/validate.h>
 #include <model/io/jsonwriter.h>
 
@@ -89,9 +92,39 @@ int runValidate(const CliOptions &options, std::ostream &out, std::ostream &err)
     const model::FindingSummary shown = model::summarise(findings);
     if (options.format == "json")
         writeJson(findings, shown, out);
+    else if (options.format == "sarif")
+        out << sarifLog(findings, model::validationRules(design->catalog), options.files.front(),
+                        design->idLines);
     else
         writeText(findings, shown, out);
     return all.errors > 0 ? ExitFindings : ExitClean;
+}
+
+int runRules(const CliOptions &options, std::ostream &out, std::ostream &err)
+{
+    model::CatalogLoadResult catalog = loadCatalog(options.catalogDir);
+    if (!catalog.ok()) {
+        for (const auto &d : catalog.diagnostics)
+            err << d.toString() << '\n';
+        return ExitUsage;
+    }
+    const auto rules = model::validationRules(catalog.catalog);
+    if (options.format == "markdown") {
+        out << model::rulesMarkdown(catalog.catalog);
+    } else if (options.format == "json") {
+        model::JsonWriter json;
+        json.beginArray();
+        for (const model::RuleInfo &rule : rules) {
+            json.beginObject().key("id").value(rule.id).key("severity").value(model::severityName(rule.severity));
+            json.key("title").value(rule.title).key("description").value(rule.description).endObject();
+        }
+        json.endArray();
+        out << json.text() << '\n';
+    } else {
+        for (const model::RuleInfo &rule : rules)
+            out << rule.id << " (" << model::severityName(rule.severity) << "): " << rule.title << '\n';
+    }
+    return ExitClean;
 }
 
 } // namespace nimbus::app

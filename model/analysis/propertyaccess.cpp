@@ -6,7 +6,7 @@ namespace nimbus::model {
 
 namespace {
 
-const PropertyValue *lookup(const Node &node, const ServiceType &type, const std::string &key)
+const PropertyValue *lookup(const Node &node, const ServiceType &type, std::string_view key)
 {
     if (auto it = node.properties.find(key); it != node.properties.end())
         return &it->second;
@@ -17,7 +17,7 @@ const PropertyValue *lookup(const Node &node, const ServiceType &type, const std
 
 } // namespace
 
-double numberProperty(const Node &node, const ServiceType &type, const std::string &key,
+double numberProperty(const Node &node, const ServiceType &type, std::string_view key,
                       double fallback)
 {
     const PropertyValue *value = lookup(node, type, key);
@@ -26,13 +26,13 @@ double numberProperty(const Node &node, const ServiceType &type, const std::stri
     return toNumber(*value).value_or(fallback);
 }
 
-std::string textProperty(const Node &node, const ServiceType &type, const std::string &key)
+std::string textProperty(const Node &node, const ServiceType &type, std::string_view key)
 {
     const PropertyValue *value = lookup(node, type, key);
     return value ? toString(*value) : std::string();
 }
 
-bool hasProperty(const Node &node, const ServiceType &type, const std::string &key)
+bool hasProperty(const Node &node, const ServiceType &type, std::string_view key)
 {
     return lookup(node, type, key) != nullptr;
 }

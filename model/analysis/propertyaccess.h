@@ -7,19 +7,20 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace nimbus::model {
 
 /// A node's property as a number: the value set on the node, else the catalog default,
 /// else `fallback`. Text that is not a number also gives `fallback`.
-double numberProperty(const Node &node, const ServiceType &type, const std::string &key,
+double numberProperty(const Node &node, const ServiceType &type, std::string_view key,
                       double fallback);
 
 /// A node's property as text (choices, strings, and numbers or booleans in their text
 /// form): the node's value, else the catalog default, else "".
-std::string textProperty(const Node &node, const ServiceType &type, const std::string &key);
+std::string textProperty(const Node &node, const ServiceType &type, std::string_view key);
 
 /// True when the node sets the property or the catalog gives it a default.
-bool hasProperty(const Node &node, const ServiceType &type, const std::string &key);
+bool hasProperty(const Node &node, const ServiceType &type, std::string_view key);
 
 } // namespace nimbus::model

@@ -57,32 +57,28 @@ bool carriesTraffic(const Edge &edge)
 
 Load Workload::node(const NodeId &id) const
 {
-    auto it = nodes.find(id);
-    return it == nodes.end() ? Load{} : it->second;
+    const Node *n = architecture ? architecture->node(id) : nullptr;
+    return n ? nodes[architecture->indexOf(*n)] : Load{};
 }
 
 Load Workload::edge(const EdgeId &id) const
 {
-    auto it = edges.find(id);
-    return it == edges.end() ? Load{} : it->second;
+    const Edge *e = architecture ? architecture->edge(id) : nullptr;
+    return e ? edges[architecture->indexOf(*e)] : Load{};
 }
 
-double edgeFactor(const Architecture &architecture, const Catalog &catalog, const EdgeId &id)
+double edgeFactor(const Catalog &catalog, const Edge &edge, const Node &source, const Node &target)
 {
-    const Edge *edge = architecture.edge(id);
-    if (!edge || !carriesTraffic(*edge))
+    if (!carriesTraffic(edge))
         return 0;
     double multiplier = 1;
-    if (auto it = edge->properties.find("multiplier"); it != edge->properties.end()) {
+    if (auto it = edge.properties.find("multiplier"); it != edge.properties.end()) {
         multiplier = toNumber(it->second).value_or(1);
-    } else {
-        const Node *from = architecture.node(edge->source);
-        const Node *to = architecture.node(edge->target);
-        if (const ConnectionRule *rule = catalog.connections().rule(from->type, to->type))
-            multiplier = rule->multiplier;
+    } else if (const ConnectionRule *rule = catalog.connections().rule(source.type, target.type)) {
+        multiplier = rule->multiplier;
     }
     double fraction = 1;
-    if (auto it = edge->properties.find("fraction"); it != edge->properties.end())
+    if (auto it = edge.properties.find("fraction"); it != edge.properties.end())
         fraction = toNumber(it->second).value_or(1);
     return std::max(0.0, multiplier) * std::clamp(fraction, 0.0, 1.0);
 }
@@ -90,40 +86,47 @@ double edgeFactor(const Architecture &architecture, const Catalog &catalog, cons
 Workload propagateWorkload(const Architecture &architecture, const Catalog &catalog,
                            const ArchitectureGraph &graph)
 {
+    const auto &nodes = architecture.nodes();
+    const auto &edges = architecture.edges();
     Workload workload;
-    const auto components = graph.componentsInTopologicalOrder();
-    std::unordered_map<NodeId, std::size_t> componentOf;
-    for (std::size_t c = 0; c < components.size(); ++c) {
-        for (const NodeId &id : components[c])
-            componentOf.emplace(id, c);
-    }
-    std::unordered_map<NodeId, std::vector<const Edge *>> outgoing;
-    for (const Edge &e : architecture.edges())
-        outgoing[e.source].push_back(&e);
+    workload.architecture = &architecture;
+    workload.nodes.assign(nodes.size(), Load{});
+    workload.edges.assign(edges.size(), Load{});
+    // Outgoing edges by node, in compressed form (offsets into one array).
+    std::vector<std::size_t> first(nodes.size() + 1, 0);
+    for (std::size_t e = 0; e < edges.size(); ++e)
+        ++first[graph.sourceIndex(e) + 1];
+    for (std::size_t v = 1; v < first.size(); ++v)
+        first[v] += first[v - 1];
+    std::vector<std::size_t> outgoing(edges.size());
+    std::vector<std::size_t> fill(first.begin(), first.end() - 1);
+    for (std::size_t e = 0; e < edges.size(); ++e)
+        outgoing[fill[graph.sourceIndex(e)]++] = e;
 
-    for (const auto &component : components) {
-        for (const NodeId &id : component) {
-            const Node *node = architecture.node(id);
-            const ServiceType *type = catalog.type(node->type);
-            Load &load = workload.nodes[id];
-            if (type && type->entryPoint) {
-                const Load own = entryLoad(*node, *type);
-                load.requestsPerMonth += own.requestsPerMonth;
-                load.peakRps += own.peakRps;
-                load.payloadKb = std::max(load.payloadKb, own.payloadKb);
-            }
-            const double payload = outgoingPayloadKb(*node, type, load.payloadKb);
-            for (const Edge *e : outgoing[id]) {
-                const double factor = edgeFactor(architecture, catalog, e->id);
-                const Load carried{load.requestsPerMonth * factor, load.peakRps * factor, payload};
-                workload.edges[e->id] = carried;
-                if (componentOf[e->target] == componentOf[id])
-                    continue; // inside a cycle: reported by validation, not propagated
-                Load &target = workload.nodes[e->target];
-                target.requestsPerMonth += carried.requestsPerMonth;
-                target.peakRps += carried.peakRps;
-                target.payloadKb = std::max(target.payloadKb, carried.payloadKb);
-            }
+    const ArchitectureGraph::Condensation condensation = graph.condensation();
+    for (std::size_t v : condensation.order) {
+        const Node &node = nodes[v];
+        const ServiceType *type = catalog.type(node.type);
+        Load &load = workload.nodes[v];
+        if (type && type->entryPoint) {
+            const Load own = entryLoad(node, *type);
+            load.requestsPerMonth += own.requestsPerMonth;
+            load.peakRps += own.peakRps;
+            load.payloadKb = std::max(load.payloadKb, own.payloadKb);
+        }
+        const double payload = outgoingPayloadKb(node, type, load.payloadKb);
+        for (std::size_t i = first[v]; i < first[v + 1]; ++i) {
+            const std::size_t e = outgoing[i];
+            const std::size_t t = graph.targetIndex(e);
+            const double factor = edgeFactor(catalog, edges[e], node, nodes[t]);
+            const Load carried{load.requestsPerMonth * factor, load.peakRps * factor, payload};
+            workload.edges[e] = carried;
+            if (condensation.component[t] == condensation.component[v])
+                continue; // inside a cycle: reported by validation, not propagated
+            Load &target = workload.nodes[t];
+            target.requestsPerMonth += carried.requestsPerMonth;
+            target.peakRps += carried.peakRps;
+            target.payloadKb = std::max(target.payloadKb, carried.payloadKb);
         }
     }
     return workload;

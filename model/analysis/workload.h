@@ -4,13 +4,15 @@
 
 #include <model/core/ids.h>
 
-#include <unordered_map>
+#include <vector>
 
 namespace nimbus::model {
 
 class Architecture;
 class ArchitectureGraph;
 class Catalog;
+struct Edge;
+struct Node;
 
 /// Traffic at one node or on one edge.
 struct Load
@@ -20,13 +22,16 @@ struct Load
     double payloadKb = 0; ///< largest payload arriving (nodes) or carried (edges)
 };
 
-/// Traffic everywhere in a design, propagated from its entry points.
+/// Traffic everywhere in a design, propagated from its entry points. Loads are stored by
+/// node and edge index of the architecture they were computed for, which must outlive
+/// the id-based accessors.
 struct Workload
 {
-    std::unordered_map<NodeId, Load> nodes;
-    std::unordered_map<EdgeId, Load> edges;
+    const Architecture *architecture = nullptr;
+    std::vector<Load> nodes; ///< by node index
+    std::vector<Load> edges; ///< by edge index
 
-    /// The load at a node or edge; zero when nothing reaches it.
+    /// The load at a node or edge; zero when nothing reaches it or the id is unknown.
     Load node(const NodeId &id) const;
     Load edge(const EdgeId &id) const;
 };
@@ -40,7 +45,8 @@ struct Workload
 Workload propagateWorkload(const Architecture &architecture, const Catalog &catalog,
                            const ArchitectureGraph &graph);
 
-/// The effective multiplier of an edge, as propagation uses it (multiplier × fraction).
-double edgeFactor(const Architecture &architecture, const Catalog &catalog, const EdgeId &edge);
+/// The effective multiplier of an edge between two nodes, as propagation uses it
+/// (multiplier × fraction; 0 for failure and dead-letter edges).
+double edgeFactor(const Catalog &catalog, const Edge &edge, const Node &source, const Node &target);
 
 } // namespace nimbus::model

@@ -73,7 +73,16 @@ std::vector<Edge> Architecture::removeNode(const NodeId &id)
         m_edges.erase(std::remove_if(m_edges.begin(), m_edges.end(), touches), m_edges.end());
         rebuildIndex(m_edges, m_edgeIndex);
     }
+    rebuildEdgeEnds(); // node indices after the removed one have shifted
     return removed;
+}
+
+void Architecture::rebuildEdgeEnds()
+{
+    m_edgeEnds.clear();
+    m_edgeEnds.reserve(m_edges.size());
+    for (const Edge &e : m_edges)
+        m_edgeEnds.push_back({m_nodeIndex.at(e.source), m_nodeIndex.at(e.target)});
 }
 
 const Edge *Architecture::edge(const EdgeId &id) const
@@ -94,6 +103,7 @@ bool Architecture::addEdge(Edge edge)
         || !node(edge.target))
         return false;
     m_edgeIndex.emplace(edge.id, m_edges.size());
+    m_edgeEnds.push_back({m_nodeIndex.at(edge.source), m_nodeIndex.at(edge.target)});
     m_edges.push_back(std::move(edge));
     return true;
 }
@@ -103,6 +113,7 @@ bool Architecture::removeEdge(const EdgeId &id)
     auto it = m_edgeIndex.find(id);
     if (it == m_edgeIndex.end())
         return false;
+    m_edgeEnds.erase(m_edgeEnds.begin() + static_cast<std::ptrdiff_t>(it->second));
     m_edges.erase(m_edges.begin() + static_cast<std::ptrdiff_t>(it->second));
     rebuildIndex(m_edges, m_edgeIndex);
     return true;
@@ -195,8 +206,16 @@ std::vector<std::string> Architecture::checkInvariants() const
     for (const Note &n : m_notes)
         claim(n.id.str(), "note");
 
-    if (m_nodeIndex.size() != m_nodes.size() || m_edgeIndex.size() != m_edges.size())
+    if (m_nodeIndex.size() != m_nodes.size() || m_edgeIndex.size() != m_edges.size()
+        || m_edgeEnds.size() != m_edges.size())
         problems.push_back("id index out of step with the stored objects");
+    for (std::size_t i = 0; i < m_edgeEnds.size() && i < m_edges.size(); ++i) {
+        const auto s = m_nodeIndex.find(m_edges[i].source);
+        const auto t = m_nodeIndex.find(m_edges[i].target);
+        if (s == m_nodeIndex.end() || t == m_nodeIndex.end() || s->second != m_edgeEnds[i].source
+            || t->second != m_edgeEnds[i].target)
+            problems.push_back("edge '" + m_edges[i].id.str() + "' has stale end indices");
+    }
     for (const Edge &e : m_edges) {
         if (!node(e.source) || !node(e.target))
             problems.push_back("edge '" + e.id.str() + "' joins a missing node");

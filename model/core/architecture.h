@@ -93,7 +93,12 @@ public:
     Tree &extra() { return m_extra; }
 
     const std::vector<Node> &nodes() const { return m_nodes; }
+    /// Position of a node of this architecture in nodes() (and of an edge in edges()):
+    /// the vertex and edge index of the graph view built from it.
+    std::size_t indexOf(const Node &node) const { return static_cast<std::size_t>(&node - m_nodes.data()); }
+    std::size_t indexOf(const Edge &edge) const { return static_cast<std::size_t>(&edge - m_edges.data()); }
     const Node *node(const NodeId &id) const;
+    /// Mutable access for commands; a node's id must not be changed through it.
     Node *node(const NodeId &id);
     /// Adds a node; false (and no change) if its id is empty or taken.
     bool addNode(Node node);
@@ -101,6 +106,13 @@ public:
     std::vector<Edge> removeNode(const NodeId &id);
 
     const std::vector<Edge> &edges() const { return m_edges; }
+    /// Node indices of each edge's ends, by edge index (kept in step with edges()).
+    struct EdgeEnds
+    {
+        std::size_t source = 0;
+        std::size_t target = 0;
+    };
+    const std::vector<EdgeEnds> &edgeEnds() const { return m_edgeEnds; }
     const Edge *edge(const EdgeId &id) const;
     Edge *edge(const EdgeId &id);
     /// Adds an edge; false if its id is taken or an end node does not exist.
@@ -139,6 +151,9 @@ private:
     std::vector<Note> m_notes;
     std::unordered_map<NodeId, std::size_t> m_nodeIndex;
     std::unordered_map<EdgeId, std::size_t> m_edgeIndex;
+    std::vector<EdgeEnds> m_edgeEnds;
+
+    void rebuildEdgeEnds();
 };
 
 } // namespace nimbus::model

@@ -76,21 +76,21 @@ std::optional<PropertyType> propertyTypeFromName(const std::string &name)
     return std::nullopt;
 }
 
-const PropertyDef *ServiceType::property(const std::string &key) const
+const PropertyDef *ServiceType::property(std::string_view key) const
 {
     auto it = std::find_if(properties.begin(), properties.end(),
                            [&](const PropertyDef &p) { return p.key == key; });
     return it == properties.end() ? nullptr : &*it;
 }
 
-const LimitDef *ServiceType::limit(const std::string &key) const
+const LimitDef *ServiceType::limit(std::string_view key) const
 {
     auto it = std::find_if(limits.begin(), limits.end(),
                            [&](const LimitDef &l) { return l.key == key; });
     return it == limits.end() ? nullptr : &*it;
 }
 
-double ServiceType::limitValue(const std::string &key, double fallback) const
+double ServiceType::limitValue(std::string_view key, double fallback) const
 {
     const LimitDef *l = limit(key);
     return l ? l->value : fallback;

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -70,10 +71,10 @@ struct ServiceType
     std::vector<PropertyDef> properties;
     std::vector<LimitDef> limits;
 
-    const PropertyDef *property(const std::string &key) const;
-    const LimitDef *limit(const std::string &key) const;
+    const PropertyDef *property(std::string_view key) const;
+    const LimitDef *limit(std::string_view key) const;
     /// The limit's value, or `fallback` when the catalog does not state it.
-    double limitValue(const std::string &key, double fallback) const;
+    double limitValue(std::string_view key, double fallback) const;
 };
 
 /// The checked, immutable set of categories and service types. Built by the catalog

@@ -16,26 +16,31 @@ ConnectionRules::ConnectionRules(std::vector<ConnectionRule> rules, std::vector<
     , m_refusals(std::move(refusals))
 {
     for (std::size_t i = 0; i < m_rules.size(); ++i)
-        m_ruleIndex.emplace(key(m_rules[i].from, m_rules[i].to), i);
+        m_ruleIndex[m_rules[i].from].emplace(m_rules[i].to, i);
     for (std::size_t i = 0; i < m_refusals.size(); ++i)
-        m_refusalIndex.emplace(key(m_refusals[i].from, m_refusals[i].to), i);
+        m_refusalIndex[m_refusals[i].from].emplace(m_refusals[i].to, i);
 }
 
-std::string ConnectionRules::key(const std::string &from, const std::string &to)
+const std::size_t *ConnectionRules::find(const Index &index, const std::string &from,
+                                         const std::string &to)
 {
-    return from + '\n' + to;
+    auto outer = index.find(from);
+    if (outer == index.end())
+        return nullptr;
+    auto inner = outer->second.find(to);
+    return inner == outer->second.end() ? nullptr : &inner->second;
 }
 
 const ConnectionRule *ConnectionRules::rule(const std::string &from, const std::string &to) const
 {
-    auto it = m_ruleIndex.find(key(from, to));
-    return it == m_ruleIndex.end() ? nullptr : &m_rules[it->second];
+    const std::size_t *i = find(m_ruleIndex, from, to);
+    return i ? &m_rules[*i] : nullptr;
 }
 
 const Refusal *ConnectionRules::refusal(const std::string &from, const std::string &to) const
 {
-    auto it = m_refusalIndex.find(key(from, to));
-    return it == m_refusalIndex.end() ? nullptr : &m_refusals[it->second];
+    const std::size_t *i = find(m_refusalIndex, from, to);
+    return i ? &m_refusals[*i] : nullptr;
 }
 
 } // namespace nimbus::model

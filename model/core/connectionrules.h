@@ -72,12 +72,13 @@ public:
     const Refusal *refusal(const std::string &from, const std::string &to) const;
 
 private:
-    static std::string key(const std::string &from, const std::string &to);
+    using Index = std::unordered_map<std::string, std::unordered_map<std::string, std::size_t>>;
+    static const std::size_t *find(const Index &index, const std::string &from, const std::string &to);
 
     std::vector<ConnectionRule> m_rules;
     std::vector<Refusal> m_refusals;
-    std::unordered_map<std::string, std::size_t> m_ruleIndex;
-    std::unordered_map<std::string, std::size_t> m_refusalIndex;
+    Index m_ruleIndex; ///< from -> to -> position; two lookups, no key to build
+    Index m_refusalIndex;
 };
 
 } // namespace nimbus::model

@@ -15,7 +15,7 @@ namespace nimbus::model {
 using PropertyValue = std::variant<bool, std::int64_t, double, std::string>;
 
 /// Properties sorted by key, so that iteration (and therefore saving) is deterministic.
-using PropertyMap = std::map<std::string, PropertyValue>;
+using PropertyMap = std::map<std::string, PropertyValue, std::less<>>; // find(string_view)
 
 /// The value as a number, for integer and number alternatives; nullopt otherwise.
 std::optional<double> toNumber(const PropertyValue &value);

@@ -6,16 +6,14 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/connected_components.hpp>
-#include <boost/graph/dag_shortest_paths.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
-#include <boost/property_map/function_property_map.hpp>
+#include <boost/property_map/property_map.hpp> // get() on pointers, before disjoint_sets
+#include <boost/pending/disjoint_sets.hpp>
 
 #include <algorithm>
-#include <limits>
-#include <unordered_map>
+#include <numeric>
 
 namespace nimbus::model {
 
@@ -23,25 +21,15 @@ namespace {
 
 struct EdgeData
 {
-    std::size_t index = 0; ///< position in Impl::edgeIds
+    std::size_t index = 0; ///< position in architecture.edges()
 };
 
+// vecS for the edge list too: edges live in one vector, not one allocation each.
 using Directed = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                       boost::no_property, EdgeData>;
-using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+                                       boost::no_property, EdgeData, boost::no_property,
+                                       boost::vecS>;
 using Vertex = Directed::vertex_descriptor;
 using EdgeDescriptor = Directed::edge_descriptor;
-
-std::vector<std::vector<NodeId>> bucket(const std::vector<int> &component, int count,
-                                        const std::vector<NodeId> &ids)
-{
-    std::vector<std::vector<NodeId>> groups(static_cast<std::size_t>(count));
-    for (std::size_t v = 0; v < component.size(); ++v)
-        groups[static_cast<std::size_t>(component[v])].push_back(ids[v]);
-    for (auto &group : groups)
-        std::sort(group.begin(), group.end());
-    return groups;
-}
 
 /// Keeps the edges a caller wants to follow.
 struct EdgeFilter
@@ -62,39 +50,58 @@ struct VertexFilter
 
 struct ArchitectureGraph::Impl
 {
+    const Architecture &architecture;
     Directed graph;
-    std::vector<NodeId> ids;  ///< vertex descriptor -> node id
-    std::vector<EdgeId> edgeIds;
-    std::unordered_map<NodeId, Vertex> vertices;
-    std::vector<bool> selfLoop;
+    std::vector<Vertex> edgeSources; ///< by edge index
+    std::vector<Vertex> edgeTargets;
+    std::vector<char> selfLoop;      ///< by node index
+
+    explicit Impl(const Architecture &a)
+        : architecture(a)
+        , graph(a.nodes().size())
+    {}
+
+    const NodeId &id(std::size_t v) const { return architecture.nodes()[v].id; }
+    const EdgeId &edgeId(std::size_t e) const { return architecture.edges()[e].id; }
+    std::size_t vertex(const NodeId &id) const
+    {
+        const Node *node = architecture.node(id);
+        return node ? architecture.indexOf(*node) : architecture.nodes().size();
+    }
 
     std::vector<int> strongComponents(int &count) const
     {
-        std::vector<int> component(ids.size());
-        count = ids.empty() ? 0 : boost::strong_components(graph, component.data());
+        std::vector<int> component(architecture.nodes().size());
+        count = component.empty() ? 0 : boost::strong_components(graph, component.data());
         return component;
+    }
+
+    std::vector<NodeId> sortedIds(const std::vector<std::size_t> &vertices) const
+    {
+        std::vector<NodeId> ids;
+        ids.reserve(vertices.size());
+        for (std::size_t v : vertices)
+            ids.push_back(id(v));
+        std::sort(ids.begin(), ids.end());
+        return ids;
     }
 };
 
 ArchitectureGraph::ArchitectureGraph(const Architecture &architecture)
-    : m_impl(std::make_unique<Impl>())
+    : m_impl(std::make_unique<Impl>(architecture))
 {
-    const auto &nodes = architecture.nodes();
-    m_impl->graph = Directed(nodes.size());
-    m_impl->ids.reserve(nodes.size());
-    m_impl->selfLoop.assign(nodes.size(), false);
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        m_impl->ids.push_back(nodes[i].id);
-        m_impl->vertices.emplace(nodes[i].id, i);
-    }
-    m_impl->edgeIds.reserve(architecture.edges().size());
-    for (const Edge &e : architecture.edges()) {
-        const Vertex s = m_impl->vertices.at(e.source);
-        const Vertex t = m_impl->vertices.at(e.target);
-        boost::add_edge(s, t, EdgeData{m_impl->edgeIds.size()}, m_impl->graph);
-        m_impl->edgeIds.push_back(e.id);
+    const auto &edges = architecture.edges();
+    m_impl->edgeSources.reserve(edges.size());
+    m_impl->edgeTargets.reserve(edges.size());
+    m_impl->selfLoop.assign(architecture.nodes().size(), 0);
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        const Vertex s = architecture.edgeEnds()[i].source;
+        const Vertex t = architecture.edgeEnds()[i].target;
+        boost::add_edge(s, t, EdgeData{i}, m_impl->graph);
+        m_impl->edgeSources.push_back(s);
+        m_impl->edgeTargets.push_back(t);
         if (s == t)
-            m_impl->selfLoop[s] = true;
+            m_impl->selfLoop[s] = 1;
     }
 }
 
@@ -110,17 +117,27 @@ std::size_t ArchitectureGraph::edgeCount() const
     return boost::num_edges(m_impl->graph);
 }
 
+std::size_t ArchitectureGraph::sourceIndex(std::size_t edge) const
+{
+    return m_impl->edgeSources[edge];
+}
+
+std::size_t ArchitectureGraph::targetIndex(std::size_t edge) const
+{
+    return m_impl->edgeTargets[edge];
+}
+
 std::vector<std::vector<NodeId>> ArchitectureGraph::cycles() const
 {
     int count = 0;
     const std::vector<int> component = m_impl->strongComponents(count);
-    std::vector<std::vector<NodeId>> all = bucket(component, count, m_impl->ids);
+    std::vector<std::vector<std::size_t>> members(static_cast<std::size_t>(count));
+    for (std::size_t v = 0; v < component.size(); ++v)
+        members[static_cast<std::size_t>(component[v])].push_back(v);
     std::vector<std::vector<NodeId>> result;
-    for (auto &group : all) {
-        const bool loop = group.size() > 1
-                          || (group.size() == 1 && m_impl->selfLoop[m_impl->vertices.at(group[0])]);
-        if (loop)
-            result.push_back(std::move(group));
+    for (const auto &group : members) {
+        if (group.size() > 1 || (group.size() == 1 && m_impl->selfLoop[group[0]]))
+            result.push_back(m_impl->sortedIds(group));
     }
     std::sort(result.begin(), result.end());
     return result;
@@ -137,30 +154,48 @@ std::optional<std::vector<NodeId>> ArchitectureGraph::topologicalOrder() const
     std::vector<NodeId> order;
     order.reserve(reversed.size());
     for (auto it = reversed.rbegin(); it != reversed.rend(); ++it)
-        order.push_back(m_impl->ids[*it]);
+        order.push_back(m_impl->id(*it));
     return order;
 }
 
-std::vector<std::vector<NodeId>> ArchitectureGraph::componentsInTopologicalOrder() const
+ArchitectureGraph::Condensation ArchitectureGraph::condensation() const
 {
+    Condensation result;
     int count = 0;
-    const std::vector<int> component = m_impl->strongComponents(count);
-    // The condensation: one vertex per component, an edge wherever an edge crosses two.
-    Directed condensation(static_cast<std::size_t>(count));
-    for (auto [it, end] = boost::edges(m_impl->graph); it != end; ++it) {
-        const int from = component[boost::source(*it, m_impl->graph)];
-        const int to = component[boost::target(*it, m_impl->graph)];
-        if (from != to)
-            boost::add_edge(static_cast<Vertex>(from), static_cast<Vertex>(to), condensation);
+    result.component = m_impl->strongComponents(count);
+    const std::size_t components = static_cast<std::size_t>(count);
+    // Tarjan's algorithm, which Boost uses, numbers components as it completes them, which
+    // is reverse topological order. That is checked here rather than assumed; if it ever
+    // does not hold, the condensation graph is sorted explicitly.
+    bool reverseTopological = true;
+    for (std::size_t e = 0; e < m_impl->edgeSources.size() && reverseTopological; ++e)
+        reverseTopological = result.component[m_impl->edgeSources[e]] >= result.component[m_impl->edgeTargets[e]];
+    std::vector<std::size_t> rank(components);
+    if (reverseTopological) {
+        for (std::size_t c = 0; c < components; ++c)
+            rank[c] = components - 1 - c;
+    } else {
+        Directed condensed(components);
+        for (std::size_t e = 0; e < m_impl->edgeSources.size(); ++e) {
+            const int from = result.component[m_impl->edgeSources[e]];
+            const int to = result.component[m_impl->edgeTargets[e]];
+            if (from != to)
+                boost::add_edge(static_cast<Vertex>(from), static_cast<Vertex>(to), condensed);
+        }
+        std::vector<Vertex> reversed;
+        boost::topological_sort(condensed, std::back_inserter(reversed));
+        for (std::size_t i = 0; i < reversed.size(); ++i)
+            rank[reversed[i]] = reversed.size() - 1 - i;
     }
-    std::vector<Vertex> reversed;
-    boost::topological_sort(condensation, std::back_inserter(reversed));
-    const std::vector<std::vector<NodeId>> groups = bucket(component, count, m_impl->ids);
-    std::vector<std::vector<NodeId>> ordered;
-    ordered.reserve(groups.size());
-    for (auto it = reversed.rbegin(); it != reversed.rend(); ++it)
-        ordered.push_back(groups[*it]);
-    return ordered;
+    // Counting sort of the nodes by the rank of their component.
+    std::vector<std::size_t> start(components + 1, 0);
+    for (int c : result.component)
+        ++start[rank[static_cast<std::size_t>(c)] + 1];
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    result.order.resize(result.component.size());
+    for (std::size_t v = 0; v < result.component.size(); ++v)
+        result.order[start[rank[static_cast<std::size_t>(result.component[v])]]++] = v;
+    return result;
 }
 
 ArchitectureGraph::Cycle ArchitectureGraph::cycleThrough(const std::vector<NodeId> &members) const
@@ -169,21 +204,21 @@ ArchitectureGraph::Cycle ArchitectureGraph::cycleThrough(const std::vector<NodeI
     if (members.empty())
         return cycle;
     const Directed &g = m_impl->graph;
-    const Vertex start = m_impl->vertices.at(members.front());
+    const Vertex start = m_impl->vertex(members.front());
     std::vector<char> inComponent(boost::num_vertices(g), 0);
     for (const NodeId &id : members)
-        inComponent[m_impl->vertices.at(id)] = 1;
+        inComponent[m_impl->vertex(id)] = 1;
 
     // Breadth-first search inside the component, recording the edge that reached each
     // vertex; then close the loop with an edge back into the start.
-    std::vector<char> keepAll(m_impl->edgeIds.size(), 1);
-    boost::filtered_graph<Directed, EdgeFilter, VertexFilter> sub(g, EdgeFilter{&g, &keepAll},
-                                                                  VertexFilter{&inComponent});
+    std::vector<char> keepAll(m_impl->edgeSources.size(), 1);
+    using Sub = boost::filtered_graph<Directed, EdgeFilter, VertexFilter>;
+    Sub sub(g, EdgeFilter{&g, &keepAll}, VertexFilter{&inComponent});
     std::vector<std::optional<EdgeDescriptor>> reachedBy(boost::num_vertices(g));
     struct Recorder : boost::default_bfs_visitor
     {
         std::vector<std::optional<EdgeDescriptor>> *reachedBy;
-        void tree_edge(EdgeDescriptor e, const decltype(sub) &graph) const
+        void tree_edge(EdgeDescriptor e, const Sub &graph) const
         {
             (*reachedBy)[boost::target(e, graph)] = e;
         }
@@ -206,93 +241,109 @@ ArchitectureGraph::Cycle ArchitectureGraph::cycleThrough(const std::vector<NodeI
     for (Vertex v = boost::source(*closing, g); v != start; v = boost::source(*reachedBy[v], g))
         path.push_back(*reachedBy[v]);
     std::reverse(path.begin(), path.end());
-    cycle.nodes.push_back(m_impl->ids[start]);
+    cycle.nodes.push_back(m_impl->id(start));
     for (const EdgeDescriptor &e : path) {
-        cycle.edges.push_back(m_impl->edgeIds[g[e].index]);
-        cycle.nodes.push_back(m_impl->ids[boost::target(e, g)]);
+        cycle.edges.push_back(m_impl->edgeId(g[e].index));
+        cycle.nodes.push_back(m_impl->id(boost::target(e, g)));
     }
     return cycle;
 }
 
-std::optional<ArchitectureGraph::Path>
-ArchitectureGraph::heaviestPath(const NodeId &startId,
-                                const std::function<bool(const EdgeId &)> &follow,
-                                const std::function<double(const NodeId &)> &weight) const
+std::optional<ArchitectureGraph::HeaviestPaths>
+ArchitectureGraph::heaviestPaths(const std::function<bool(std::size_t)> &follow,
+                                 const std::function<double(std::size_t)> &weight) const
 {
     const Directed &g = m_impl->graph;
-    auto found = m_impl->vertices.find(startId);
-    if (found == m_impl->vertices.end())
-        return std::nullopt;
-    std::vector<char> keep(m_impl->edgeIds.size());
+    const std::size_t n = boost::num_vertices(g);
+    std::vector<char> keep(m_impl->edgeSources.size());
     for (std::size_t i = 0; i < keep.size(); ++i)
-        keep[i] = follow(m_impl->edgeIds[i]) ? 1 : 0;
-    std::vector<char> allVertices(boost::num_vertices(g), 1);
+        keep[i] = follow(i) ? 1 : 0;
+    std::vector<char> allVertices(n, 1);
     boost::filtered_graph<Directed, EdgeFilter, VertexFilter> sub(g, EdgeFilter{&g, &keep},
                                                                   VertexFilter{&allVertices});
-    const std::size_t n = boost::num_vertices(g);
-    // Negated weights turn the heaviest path into a shortest one; the edge into a node
-    // carries that node's weight.
-    std::vector<double> edgeWeight(m_impl->edgeIds.size(), 0);
-    for (auto [it, end] = boost::edges(g); it != end; ++it)
-        edgeWeight[g[*it].index] = -weight(m_impl->ids[boost::target(*it, g)]);
-    auto weightMap = boost::make_function_property_map<EdgeDescriptor>(
-        [&](const EdgeDescriptor &e) { return edgeWeight[g[e].index]; });
-    std::vector<double> distance(n, std::numeric_limits<double>::max());
-    std::vector<Vertex> predecessor(n);
-    for (std::size_t v = 0; v < n; ++v)
-        predecessor[v] = v;
-    std::vector<boost::default_color_type> colors(n);
+    std::vector<Vertex> reverseTopological;
+    reverseTopological.reserve(n);
     try {
-        // Only the part reachable from the start must be acyclic; dag_shortest_paths
-        // explores exactly that part.
-        std::vector<Vertex> order;
-        boost::topological_sort(sub, std::back_inserter(order),
-                                boost::color_map(boost::make_iterator_property_map(
-                                    colors.begin(), boost::get(boost::vertex_index, g))));
+        boost::topological_sort(sub, std::back_inserter(reverseTopological));
     } catch (const boost::not_a_dag &) {
         return std::nullopt;
     }
-    boost::dag_shortest_paths(
-        sub, found->second,
-        boost::weight_map(weightMap)
-            .distance_map(boost::make_iterator_property_map(distance.begin(),
-                                                            boost::get(boost::vertex_index, g)))
-            .predecessor_map(boost::make_iterator_property_map(predecessor.begin(),
-                                                               boost::get(boost::vertex_index, g))));
-    Vertex best = found->second;
-    for (std::size_t v = 0; v < n; ++v) {
-        if (distance[v] != std::numeric_limits<double>::max() && distance[v] < distance[best])
-            best = v;
-    }
-    Path path;
-    path.total = weight(startId) - distance[best];
-    for (Vertex v = best;; v = predecessor[v]) {
-        path.nodes.push_back(m_impl->ids[v]);
-        if (predecessor[v] == v)
-            break;
-        // The edge used is the heaviest parallel edge the filter kept.
-        for (auto [it, end] = boost::in_edges(v, sub); it != end; ++it) {
-            if (boost::source(*it, sub) == predecessor[v]) {
-                path.edges.push_back(m_impl->edgeIds[g[*it].index]);
-                break;
+    HeaviestPaths paths;
+    paths.m_graph = this;
+    paths.m_total.assign(n, 0);
+    paths.m_next.assign(n, -1);
+    // topological_sort yields vertices in reverse topological order: every successor of a
+    // vertex comes before it, so its best continuation is already known.
+    for (Vertex v : reverseTopological) {
+        double best = 0;
+        for (auto [it, end] = boost::out_edges(v, sub); it != end; ++it) {
+            const double candidate = paths.m_total[boost::target(*it, sub)];
+            if (paths.m_next[v] < 0 || candidate > best) {
+                best = candidate;
+                paths.m_next[v] = static_cast<std::ptrdiff_t>(g[*it].index);
             }
         }
+        paths.m_total[v] = weight(v) + best;
     }
-    std::reverse(path.nodes.begin(), path.nodes.end());
-    std::reverse(path.edges.begin(), path.edges.end());
+    return paths;
+}
+
+ArchitectureGraph::Path ArchitectureGraph::HeaviestPaths::from(std::size_t node) const
+{
+    Path path;
+    const Impl &impl = *m_graph->m_impl;
+    std::size_t v = node;
+    path.total = m_total[v];
+    path.nodes.push_back(impl.id(v));
+    while (m_next[v] >= 0) {
+        const std::size_t edge = static_cast<std::size_t>(m_next[v]);
+        path.edges.push_back(impl.edgeId(edge));
+        v = impl.edgeTargets[edge];
+        path.nodes.push_back(impl.id(v));
+    }
     return path;
+}
+
+ArchitectureGraph::Islands ArchitectureGraph::islandIndex() const
+{
+    const std::size_t n = nodeCount();
+    // Union-find over the edges, ignoring their direction.
+    std::vector<std::size_t> rank(n, 0);
+    std::vector<std::size_t> parent(n);
+    auto rankMap = boost::make_iterator_property_map(rank.begin(), boost::identity_property_map());
+    auto parentMap = boost::make_iterator_property_map(parent.begin(), boost::identity_property_map());
+    boost::disjoint_sets<decltype(rankMap), decltype(parentMap)> sets(rankMap, parentMap);
+    for (std::size_t v = 0; v < n; ++v)
+        sets.make_set(v);
+    for (std::size_t e = 0; e < m_impl->edgeSources.size(); ++e)
+        sets.union_set(m_impl->edgeSources[e], m_impl->edgeTargets[e]);
+    Islands islands;
+    islands.islandOf.assign(n, -1);
+    std::vector<int> numberOfRoot(n, -1);
+    for (std::size_t v = 0; v < n; ++v) {
+        const std::size_t root = sets.find_set(v);
+        if (numberOfRoot[root] < 0) {
+            numberOfRoot[root] = static_cast<int>(islands.sizes.size());
+            islands.sizes.push_back(0);
+        }
+        islands.islandOf[v] = numberOfRoot[root];
+        ++islands.sizes[static_cast<std::size_t>(numberOfRoot[root])];
+    }
+    if (!islands.sizes.empty())
+        islands.largest = static_cast<int>(std::max_element(islands.sizes.begin(), islands.sizes.end())
+                                           - islands.sizes.begin());
+    return islands;
 }
 
 std::vector<std::vector<NodeId>> ArchitectureGraph::islands() const
 {
-    const std::size_t n = nodeCount();
-    Undirected undirected(n);
-    for (auto [it, end] = boost::edges(m_impl->graph); it != end; ++it)
-        boost::add_edge(boost::source(*it, m_impl->graph), boost::target(*it, m_impl->graph),
-                        undirected);
-    std::vector<int> component(n);
-    const int count = n == 0 ? 0 : boost::connected_components(undirected, component.data());
-    std::vector<std::vector<NodeId>> groups = bucket(component, count, m_impl->ids);
+    const Islands index = islandIndex();
+    std::vector<std::vector<std::size_t>> members(index.sizes.size());
+    for (std::size_t v = 0; v < index.islandOf.size(); ++v)
+        members[static_cast<std::size_t>(index.islandOf[v])].push_back(v);
+    std::vector<std::vector<NodeId>> groups;
+    for (const auto &m : members)
+        groups.push_back(m_impl->sortedIds(m));
     std::stable_sort(groups.begin(), groups.end(), [](const auto &a, const auto &b) {
         return a.size() != b.size() ? a.size() > b.size() : a < b;
     });
@@ -315,15 +366,15 @@ std::vector<NodeId> ArchitectureGraph::reachableFrom(const std::vector<NodeId> &
     Recorder recorder;
     recorder.order = &order;
     for (const NodeId &id : starts) {
-        auto it = m_impl->vertices.find(id);
-        if (it == m_impl->vertices.end() || colors[it->second] != boost::white_color)
+        const std::size_t v = m_impl->vertex(id);
+        if (v >= n || colors[v] != boost::white_color)
             continue;
-        boost::breadth_first_visit(m_impl->graph, it->second, queue, recorder, colorMap);
+        boost::breadth_first_visit(m_impl->graph, v, queue, recorder, colorMap);
     }
     std::vector<NodeId> result;
     result.reserve(order.size());
     for (Vertex v : order)
-        result.push_back(m_impl->ids[v]);
+        result.push_back(m_impl->id(v));
     return result;
 }
 

@@ -59,6 +59,8 @@ public:
                                            "nodes", "edges", "notes"});
     }
 
+    std::unordered_map<std::string, int> takeIdLines() { return std::move(m_idLines); }
+
 private:
     bool readHeader(const Tree &root)
     {
@@ -375,6 +377,7 @@ ProjectLoadResult readProject(std::string_view text, const std::string &fileName
         return result;
     ProjectReader reader(fileName, catalog, result.diagnostics);
     reader.read(parsed.tree, result.architecture);
+    result.idLines = reader.takeIdLines();
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include <model/core/diagnostic.h>
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 
 namespace nimbus::model {
@@ -19,6 +20,8 @@ struct ProjectLoadResult
 {
     Architecture architecture; ///< everything that could be read, even when there are errors
     Diagnostics diagnostics;
+    /// The line where each object's id was read, so that findings can point into the file.
+    std::unordered_map<std::string, int> idLines;
     bool ok() const { return !hasErrors(diagnostics); }
 };
 

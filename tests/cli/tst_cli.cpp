@@ -140,7 +140,7 @@ private Q_SLOTS:
         QVERIFY2(text.out.contains("error [properties/invalid-value] Memory of 'Resizer' "
                                    "(Lambda function) must be between 128 and 10240 MB, not 20000"),
                  qPrintable(text.out));
-        QVERIFY(text.out.contains("1 error, 1 warning, 0 info"));
+        QVERIFY(text.out.contains("1 error, 2 warnings, 0 info"));
         // The unknown property is also reported while reading, on standard error.
         QVERIFY2(text.err.contains("bad.nimbus:9:14: warning:"), qPrintable(text.err));
 
@@ -148,7 +148,7 @@ private Q_SLOTS:
         QCOMPARE(json.code, 1);
         const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8()).object();
         const QJsonArray findings = root.value("findings").toArray();
-        QCOMPARE(findings.size(), 2);
+        QCOMPARE(findings.size(), 3);
         const QJsonObject first = findings.at(0).toObject();
         QCOMPARE(first.value("rule").toString(), QStringLiteral("properties/invalid-value"));
         QCOMPARE(first.value("severity").toString(), QStringLiteral("error"));
@@ -156,12 +156,63 @@ private Q_SLOTS:
         QVERIFY(first.value("edges").isArray());
         QVERIFY(!first.value("fix").toString().isEmpty());
         QCOMPARE(root.value("summary").toObject().value("error").toInt(), 1);
-        QCOMPARE(root.value("summary").toObject().value("warning").toInt(), 1);
+        QCOMPARE(root.value("summary").toObject().value("warning").toInt(), 2);
 
         // Hiding errors from the listing does not hide them from the exit code.
         const Run filtered = run({"validate", path, "--min-severity", "error"});
         QCOMPARE(filtered.code, 1);
         QVERIFY(!filtered.out.contains("properties/unknown"));
+    }
+
+    void validateAsSarif()
+    {
+        QTemporaryDir dir;
+        const QString path = writeDesign(dir, "loop.nimbus",
+                                         "nimbus: 1\nname: Loop\nnodes:\n"
+                                         "  - id: fn\n    type: lambda-function\n"
+                                         "  - id: items\n    type: dynamodb-table\n"
+                                         "    properties:\n      streamEnabled: true\n"
+                                         "edges:\n"
+                                         "  - {id: w, from: fn, to: items, kind: write}\n"
+                                         "  - {id: s, from: items, to: fn, kind: stream}\n");
+        const Run r = run({"validate", path, "--format", "sarif"});
+        QCOMPARE(r.code, 1);
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(root.value("version").toString(), QStringLiteral("2.1.0"));
+        const QJsonObject run0 = root.value("runs").toArray().at(0).toObject();
+        const QJsonArray rules = run0.value("tool").toObject().value("driver").toObject().value("rules").toArray();
+        QVERIFY(rules.size() > 30);
+        const QJsonArray results = run0.value("results").toArray();
+        bool loop = false;
+        for (const QJsonValue v : results) {
+            const QJsonObject result = v.toObject();
+            const int index = result.value("ruleIndex").toInt(-1);
+            QVERIFY(index >= 0 && index < rules.size());
+            QCOMPARE(rules.at(index).toObject().value("id").toString(), result.value("ruleId").toString());
+            if (result.value("ruleId").toString() == "loops/recursive-undetected") {
+                loop = true;
+                QCOMPARE(result.value("level").toString(), QStringLiteral("error"));
+                const QJsonObject location = result.value("locations").toArray().at(0).toObject();
+                const QJsonObject physical = location.value("physicalLocation").toObject();
+                QCOMPARE(physical.value("artifactLocation").toObject().value("uri").toString(), path);
+                QCOMPARE(physical.value("region").toObject().value("startLine").toInt(), 4); // "- id: fn"
+            }
+        }
+        QVERIFY(loop);
+    }
+
+    void rulesCommand()
+    {
+        const Run text = run({"rules"});
+        QCOMPARE(text.code, 0);
+        QVERIFY(text.out.contains("timeouts/sync-chain (error)"));
+        const Run json = run({"rules", "--format", "json"});
+        QCOMPARE(json.code, 0);
+        QVERIFY(QJsonDocument::fromJson(json.out.toUtf8()).array().size() > 30);
+        const Run file = run({"rules", "some.nimbus"});
+        QCOMPARE(file.code, 2);
     }
 
     void unreadableInputExitsTwo_data()

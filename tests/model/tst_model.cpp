@@ -165,7 +165,8 @@ private Q_SLOTS:
 
     void graphFindsIslandsLargestFirst()
     {
-        const auto islands = ArchitectureGraph(diamondWithIsland()).islands();
+        const Architecture arch = diamondWithIsland();
+        const auto islands = ArchitectureGraph(arch).islands();
         QCOMPARE(islands.size(), std::size_t(2));
         QCOMPARE(names(islands[0]), (std::vector<std::string>{"a", "b", "c", "d"}));
         QCOMPARE(names(islands[1]), (std::vector<std::string>{"e", "f"}));
@@ -173,7 +174,8 @@ private Q_SLOTS:
 
     void graphReachability()
     {
-        const ArchitectureGraph graph(diamondWithIsland());
+        const Architecture arch = diamondWithIsland();
+        const ArchitectureGraph graph(arch);
         auto reached = names(graph.reachableFrom({NodeId("b")}));
         std::sort(reached.begin(), reached.end());
         QCOMPARE(reached, (std::vector<std::string>{"b", "c", "d"}));
@@ -183,7 +185,8 @@ private Q_SLOTS:
 
     void emptyGraph()
     {
-        const ArchitectureGraph graph{Architecture()};
+        const Architecture empty;
+        const ArchitectureGraph graph(empty);
         QCOMPARE(graph.nodeCount(), std::size_t(0));
         QVERIFY(graph.cycles().empty());
         QVERIFY(graph.islands().empty());

@@ -1,0 +1,99 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#include "sarifwriter.h"
+
+#include <model/io/jsonwriter.h>
+
+namespace nimbus::app {
+
+namespace {
+
+const char *level(model::Severity severity)
+{
+    switch (severity) {
+    case model::Severity::Error:
+        return "error";
+    case model::Severity::Warning:
+        return "warning";
+    case model::Severity::Info:
+        return "note";
+    }
+    return "note";
+}
+
+int lineOf(const model::Finding &f, const std::unordered_map<std::string, int> &idLines)
+{
+    for (const auto &id : f.nodes) {
+        if (auto it = idLines.find(id.str()); it != idLines.end())
+            return it->second;
+    }
+    for (const auto &id : f.edges) {
+        if (auto it = idLines.find(id.str()); it != idLines.end())
+            return it->second;
+    }
+    return 1;
+}
+
+} // namespace
+
+std::string sarifLog(const std::vector<model::Finding> &findings,
+                     const std::vector<model::RuleInfo> &rules, const std::string &file,
+                     const std::unordered_map<std::string, int> &idLines)
+{
+    model::JsonWriter json;
+    json.beginObject();
+    json.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
+    json.key("version").value("2.1.0");
+    json.key("runs").beginArray().beginObject();
+    json.key("tool").beginObject().key("driver").beginObject();
+    json.key("name").value("Nimbus");
+    json.key("version").value(NIMBUS_VERSION);
+    json.key("rules").beginArray();
+    std::unordered_map<std::string, int> ruleIndex;
+    for (const model::RuleInfo &rule : rules) {
+        ruleIndex.emplace(rule.id, static_cast<int>(ruleIndex.size()));
+        json.beginObject();
+        json.key("id").value(rule.id);
+        json.key("shortDescription").beginObject().key("text").value(rule.title).endObject();
+        json.key("fullDescription").beginObject().key("text").value(rule.description).endObject();
+        json.key("defaultConfiguration").beginObject().key("level").value(level(rule.severity)).endObject();
+        json.endObject();
+    }
+    json.endArray().endObject().endObject();
+    json.key("artifacts").beginArray().beginObject();
+    json.key("location").beginObject().key("uri").value(file).endObject();
+    json.endObject().endArray();
+    json.key("results").beginArray();
+    for (const model::Finding &f : findings) {
+        json.beginObject();
+        json.key("ruleId").value(f.rule);
+        if (auto it = ruleIndex.find(f.rule); it != ruleIndex.end())
+            json.key("ruleIndex").value(it->second);
+        json.key("level").value(level(f.severity));
+        json.key("message").beginObject().key("text").value(f.message + (f.fix.empty() ? "" : " Fix: " + f.fix)).endObject();
+        json.key("locations").beginArray().beginObject();
+        json.key("physicalLocation").beginObject();
+        json.key("artifactLocation").beginObject().key("uri").value(file).key("index").value(0).endObject();
+        json.key("region").beginObject().key("startLine").value(lineOf(f, idLines)).endObject();
+        json.endObject();
+        json.key("logicalLocations").beginArray();
+        for (const auto &id : f.nodes)
+            json.beginObject().key("name").value(id.str()).key("kind").value("resource").endObject();
+        json.endArray();
+        json.endObject().endArray();
+        json.key("properties").beginObject();
+        json.key("fix").value(f.fix);
+        json.key("docs").value(f.docs);
+        json.key("edges").beginArray();
+        for (const auto &id : f.edges)
+            json.value(id.str());
+        json.endArray().endObject();
+        json.endObject();
+    }
+    json.endArray();
+    json.endObject().endArray();
+    json.endObject();
+    return json.text() + '\n';
+}
+
+} // namespace nimbus::app
