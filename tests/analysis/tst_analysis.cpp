@@ -102,6 +102,12 @@ const Row kRows[] = {
     {"dlq mismatch near miss", "wiring/dlq-type-mismatch", false,
      "nodes:\n  - {id: q, type: sqs-queue, properties: {queueType: fifo}}\n  - {id: d, type: sqs-queue, properties: {queueType: fifo}}\n"
      "edges:\n  - {id: e, from: q, to: d, kind: publish, properties: {purpose: dead-letter}}\n", ""},
+    {"fifo order lost", "wiring/fifo-order-lost", true,
+     "nodes:\n  - {id: t, type: sns-topic, properties: {topicType: fifo}}\n  - {id: q, type: sqs-queue}\n"
+     "edges:\n  - {id: e, from: t, to: q, kind: subscribe}\n", "neither keeps the order"},
+    {"fifo order lost near miss", "wiring/fifo-order-lost", false,
+     "nodes:\n  - {id: t, type: sns-topic, properties: {topicType: fifo}}\n  - {id: q, type: sqs-queue, properties: {queueType: fifo}}\n"
+     "edges:\n  - {id: e, from: t, to: q, kind: subscribe}\n", ""},
     {"no source", "wiring/no-source", true,
      "nodes:\n  - {id: q, type: sqs-queue, name: Orphans}\nedges: []\n", "'Orphans' (SQS queue) has no incoming"},
     {"no source near miss", "wiring/no-source", false,

@@ -39,6 +39,9 @@ const std::vector<RuleInfo> kBuiltinRules = {
     {"wiring/dlq-type-mismatch", Severity::Error, "Dead-letter queue of the wrong type",
      "A FIFO queue has a standard dead-letter queue or the reverse; SQS requires both to be of "
      "the same type."},
+    {"wiring/fifo-order-lost", Severity::Warning, "FIFO source into a standard queue",
+     "A FIFO topic delivers to a standard SQS queue, which keeps neither the order nor the "
+     "deduplication the topic provides."},
     {"wiring/no-source", Severity::Warning, "Nothing feeds this service",
      "A function, queue, topic, stream, API or rule has no incoming connection, so it never runs "
      "and carries no traffic in the estimate."},

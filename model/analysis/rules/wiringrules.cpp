@@ -116,6 +116,17 @@ void checkEdge(const RuleContext &c, const Edge &edge)
         c.add({check.rule, Severity::Error, message, {from.id, to.id}, {edge.id}, check.fix, docs});
         return;
     }
+    const bool fifoSource = c.text(from, "topicType") == "fifo" || c.text(from, "queueType") == "fifo";
+    if (fifoSource && c.isType(to, "sqs-queue") && c.text(to, "queueType") != "fifo") {
+        // Whether AWS accepts this subscription is not settled in the sources we have; what
+        // is certain is that a standard queue gives up the order and deduplication.
+        c.add({"wiring/fifo-order-lost", Severity::Warning,
+               c.label(from) + " is FIFO but delivers to standard queue '" + to.name
+                   + "', which neither keeps the order nor removes duplicates",
+               {from.id, to.id}, {edge.id},
+               "Make the queue FIFO too, or the source standard if order does not matter.",
+               "https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html"});
+    }
     if (check.connection && !check.connection->allows(edge.kind)) {
         c.add({"wiring/kind-not-supported", Severity::Error,
                c.label(from) + " -> " + c.label(to) + " is drawn as "
