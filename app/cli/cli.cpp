@@ -19,6 +19,7 @@ Commands:
   info FILE       list the services, connections and groups of a design
   validate FILE   check a design and report findings (text, JSON or SARIF)
   rules           list the validation rules
+  estimate FILE   estimate the monthly cost (table, JSON or CSV)
 
 Options for every command:
   --catalog DIR   read the service catalog from DIR instead of the built-in one

@@ -3,6 +3,7 @@
 #include "clioptions.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 
 namespace nimbus::app {
@@ -65,6 +66,27 @@ bool parseOptions(const Command &command, const std::vector<std::string> &args,
                 error = "--min-severity takes error, warning or info";
                 return false;
             }
+        } else if (command.takesEstimateOptions && name == "--region") {
+            if (!takeValue(options.region))
+                return false;
+        } else if (command.takesEstimateOptions && name == "--prices") {
+            if (!takeValue(options.pricesFile))
+                return false;
+        } else if (command.takesEstimateOptions && name == "--discount") {
+            std::string value;
+            if (!takeValue(value))
+                return false;
+            char *end = nullptr;
+            options.discountPercent = std::strtod(value.c_str(), &end);
+            if (value.empty() || *end != '\0' || !(options.discountPercent >= 0)
+                || options.discountPercent > 100) {
+                error = "--discount takes a percentage from 0 to 100, not '" + value + "'";
+                return false;
+            }
+        } else if (command.takesEstimateOptions && name == "--no-free-tier" && !inlineValue) {
+            options.noFreeTier = true;
+        } else if (command.takesEstimateOptions && name == "--explain" && !inlineValue) {
+            options.explain = true;
         } else {
             error = "unknown option '" + name + "'";
             return false;

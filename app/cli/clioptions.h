@@ -16,6 +16,12 @@ struct CliOptions
     std::string minSeverity; ///< validate: error, warning or info
     std::string catalogDir;
     bool help = false;
+    // estimate
+    std::string region;     ///< "" = the design's region
+    std::string pricesFile; ///< a user's price list laid over the bundled one
+    double discountPercent = 0;
+    bool noFreeTier = false;
+    bool explain = false;
 };
 
 /// A command-line action: its name, what it accepts and how it runs.
@@ -25,6 +31,7 @@ struct Command
     const char *usage;
     std::vector<std::string> formats; ///< accepted --format values, first is the default
     bool takesMinSeverity;
+    bool takesEstimateOptions;
     bool needsFile;
     int (*run)(const CliOptions &options, std::ostream &out, std::ostream &err);
 };

@@ -4,6 +4,7 @@
 
 #include "builtincatalog.h"
 #include "cli.h"
+#include "estimatecommand.h"
 #include "infocommand.h"
 #include "validatecommand.h"
 
@@ -33,10 +34,23 @@ const char *const kRulesUsage = R"(Usage: nimbus rules [--format text|markdown|j
 Lists every validation rule with its severity and what it finds.
 )";
 
-const std::array<Command, 3> kCommands = {{
-    {"info", kInfoUsage, {"text", "json"}, false, true, runInfo},
-    {"validate", kValidateUsage, {"text", "json", "sarif"}, true, true, runValidate},
-    {"rules", kRulesUsage, {"text", "markdown", "json"}, false, false, runRules},
+const char *const kEstimateUsage =
+    R"(Usage: nimbus estimate FILE [--region R] [--prices PRICES.yaml] [--discount PCT]
+                      [--no-free-tier] [--format table|json|csv] [--explain] [--catalog DIR]
+
+Estimates the monthly cost of a design from the traffic at its entry points: per service and
+price dimension, with free tiers granted once per account and tiered prices applied to the
+account's total. --prices lays your own price list (whole or partial, same format as
+resources/pricing/<region>.yaml) over the bundled one; --discount applies an enterprise
+discount to every price. --explain shows the formula behind each line. A price the list
+lacks is shown as unknown, never as zero.
+)";
+
+const std::array<Command, 4> kCommands = {{
+    {"info", kInfoUsage, {"text", "json"}, false, false, true, runInfo},
+    {"validate", kValidateUsage, {"text", "json", "sarif"}, true, false, true, runValidate},
+    {"rules", kRulesUsage, {"text", "markdown", "json"}, false, false, false, runRules},
+    {"estimate", kEstimateUsage, {"table", "json", "csv"}, false, true, true, runEstimate},
 }};
 
 } // namespace

@@ -44,6 +44,21 @@ double outgoingPayloadKb(const Node &node, const ServiceType *type, double incom
     return incomingKb;
 }
 
+/// Share of a node's traffic that goes on downstream: rules and pipes pass only the events
+/// their pattern matches; a CDN sends only cache misses to its origin.
+double passedOn(const Node &node, const ServiceType *type)
+{
+    if (!type)
+        return 1;
+    if (type->property("matchRatio"))
+        return std::clamp(numberProperty(node, *type, "matchRatio", 1), 0.0, 1.0);
+    if (type->property("filterMatchRatio"))
+        return std::clamp(numberProperty(node, *type, "filterMatchRatio", 1), 0.0, 1.0);
+    if (type->property("cacheHitRatio"))
+        return 1 - std::clamp(numberProperty(node, *type, "cacheHitRatio", 0), 0.0, 1.0);
+    return 1;
+}
+
 bool carriesTraffic(const Edge &edge)
 {
     const auto purpose = edge.properties.find("purpose");
@@ -115,10 +130,11 @@ Workload propagateWorkload(const Architecture &architecture, const Catalog &cata
             load.payloadKb = std::max(load.payloadKb, own.payloadKb);
         }
         const double payload = outgoingPayloadKb(node, type, load.payloadKb);
+        const double passed = passedOn(node, type);
         for (std::size_t i = first[v]; i < first[v + 1]; ++i) {
             const std::size_t e = outgoing[i];
             const std::size_t t = graph.targetIndex(e);
-            const double factor = edgeFactor(catalog, edges[e], node, nodes[t]);
+            const double factor = edgeFactor(catalog, edges[e], node, nodes[t]) * passed;
             const Load carried{load.requestsPerMonth * factor, load.peakRps * factor, payload};
             workload.edges[e] = carried;
             if (condensation.component[t] == condensation.component[v])

@@ -40,7 +40,8 @@ struct Workload
 /// devices, schedules...) along edges in topological order of the strongly connected
 /// components: each edge carries its source's volume times its multiplier (the edge's
 /// `multiplier`, else the connection rule's default, else 1) times its `fraction`.
-/// Failure and dead-letter edges carry nothing. Edges inside a cycle add nothing, so a
+/// Rules and pipes pass on only the share their pattern matches (matchRatio), a CDN only
+/// its cache misses. Failure and dead-letter edges carry nothing. Edges inside a cycle add nothing, so a
 /// cycle (reported by validation) cannot make propagation loop.
 Workload propagateWorkload(const Architecture &architecture, const Catalog &catalog,
                            const ArchitectureGraph &graph);

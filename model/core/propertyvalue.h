@@ -27,6 +27,9 @@ std::string toString(const PropertyValue &value);
 /// Shortest decimal text that reads back as exactly `value`.
 std::string formatNumber(double value);
 
+/// A number for people: thousands separators, at most two decimals ("1,500", "0.25").
+std::string formatAmount(double value);
+
 /// Human name of the alternative held, for messages ("integer", "number", ...).
 std::string typeName(const PropertyValue &value);
 

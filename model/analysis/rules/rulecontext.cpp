@@ -102,29 +102,4 @@ std::string edgePurpose(const Edge &edge)
     return text ? *text : std::string("data");
 }
 
-std::string formatAmount(double value)
-{
-    char buffer[64];
-    const double rounded = std::fabs(value) >= 100 ? std::round(value)
-                                                   : std::round(value * 100) / 100;
-    if (std::fabs(rounded - std::round(rounded)) < 1e-9) {
-        std::snprintf(buffer, sizeof buffer, "%.0f", rounded);
-        std::string digits = buffer;
-        const bool negative = !digits.empty() && digits[0] == '-';
-        std::string grouped;
-        const std::string body = negative ? digits.substr(1) : digits;
-        for (std::size_t i = 0; i < body.size(); ++i) {
-            if (i > 0 && (body.size() - i) % 3 == 0)
-                grouped += ',';
-            grouped += body[i];
-        }
-        return (negative ? "-" : "") + grouped;
-    }
-    std::snprintf(buffer, sizeof buffer, "%.2f", rounded);
-    std::string text = buffer;
-    while (text.back() == '0')
-        text.pop_back();
-    return text;
-}
-
 } // namespace nimbus::model

@@ -98,8 +98,6 @@ TableDemand tableDemand(const RuleContext &context, const Node &table);
 /// The purpose of an edge ("data", "on-failure", "on-success", "dead-letter").
 std::string edgePurpose(const Edge &edge);
 
-/// A number for messages: "1,500", "0.25", "29".
-std::string formatAmount(double value);
 
 // The rule families; each documents its rules in ruleregistry.cpp.
 void checkWiring(const RuleContext &context);

@@ -1,0 +1,70 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "pricelist.h"
+
+#include <model/core/ids.h>
+
+#include <string>
+#include <vector>
+
+namespace nimbus::model {
+
+class Architecture;
+class Catalog;
+
+struct EstimateOptions
+{
+    bool freeTier = true;       ///< apply the always-free (and listed 12-month) allowances
+    double discountPercent = 0; ///< enterprise discount on every price, 0-100
+};
+
+/// One priced dimension of one node.
+struct LineItem
+{
+    NodeId node;
+    std::string nodeName;
+    std::string service;  ///< service type name ("Lambda function")
+    std::string priceKey; ///< "lambda.duration.arm64"
+    std::string label;    ///< "Compute"
+    double quantity = 0;
+    std::string unit;
+    double unitPrice = 0; ///< effective price per unit after free tier, tiers and discount
+    double cost = 0;      ///< monthly, in the price list's currency
+    double freeQuantity = 0;
+    bool unknown = false; ///< the price list has no price for this dimension
+    std::string priceStatus;
+    std::string priceSource;
+    std::string explanation; ///< the formula with the numbers filled in
+};
+
+/// A monthly cost estimate for a design.
+struct Estimate
+{
+    std::vector<LineItem> items; ///< by node (design order), then dimension
+    double total = 0;            ///< known items only
+    double freeTierSavings = 0;
+    std::vector<std::string> unknownPrices; ///< price keys the list lacks
+    std::string region;
+    std::string currency;
+    std::string pricesDate; ///< oldest date a used price was read
+
+    double nodeTotal(const NodeId &id) const;
+};
+
+/// Prices the design: propagates the workload, collects each node's usage, adds usage up
+/// per price across the account (free tiers are granted once per account and shared by
+/// every node of a dimension; tiers apply to the account's total), then shares each
+/// dimension's cost among the nodes in proportion to their usage. A dimension the price
+/// list lacks is reported as unknown, never as zero.
+Estimate estimate(const Architecture &architecture, const Catalog &catalog,
+                  const PriceList &prices, const EstimateOptions &options = {});
+
+/// "$1,234.56"; amounts under a cent keep enough digits to be read ("$0.0000166667").
+std::string formatMoney(double amount, const std::string &currency = "USD");
+
+/// A unit price with all its significant digits: "$0.125", "$3.50", "$0.0000166667".
+std::string formatUnitPrice(double price, const std::string &currency = "USD");
+
+} // namespace nimbus::model

@@ -1,0 +1,399 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+//
+// Cost engine tests. Prices are pinned by a test price list, so that every expectation
+// below can be checked by hand (the working is in the comments) and does not move when
+// the bundled price lists are updated.
+
+#include "common/testdata.h"
+
+#include <app/cli/estimatecommand.h>
+#include <model/cost/estimate.h>
+#include <model/cost/usage.h>
+#include <model/io/pricelistreader.h>
+#include <model/io/projectfile.h>
+
+#include <QTest>
+
+#include <set>
+#include <sstream>
+
+using namespace nimbus::model;
+using nimbus::tests::builtinCatalog;
+
+namespace {
+
+
+
+PriceList testPrices()
+{
+    PriceListLoadResult result = readPriceList(nimbus::tests::readSourceFile("tests/data/test-prices.yaml"),
+                                               "test-prices.yaml");
+    if (!result.ok())
+        qFatal("test price list does not load: %s", result.diagnostics.front().toString().c_str());
+    return result.prices;
+}
+
+Architecture design(const QByteArray &body)
+{
+    const std::string text = "nimbus: 1\nname: Test\n" + body.toStdString();
+    ProjectLoadResult result = readProject(text, "test.nimbus", builtinCatalog());
+    if (!result.ok())
+        qFatal("test design does not load: %s", result.diagnostics.front().toString().c_str());
+    return std::move(result.architecture);
+}
+
+const LineItem *item(const Estimate &e, const char *node, const char *key)
+{
+    for (const LineItem &i : e.items) {
+        if (i.node.str() == node && i.priceKey == key)
+            return &i;
+    }
+    return nullptr;
+}
+
+bool near(double a, double b, double tolerance = 0.005)
+{
+    return std::fabs(a - b) <= tolerance;
+}
+
+/// A schedule driving one function: the simplest way to give a function a monthly volume.
+QByteArray scheduledFunction(const char *invocations, const char *functionProperties)
+{
+    return QByteArray("nodes:\n  - {id: s, type: eventbridge-schedule, properties: {invocationsPerMonth: ") + invocations
+           + "}}\n  - {id: f, type: lambda-function, properties: {" + functionProperties + "}}\n"
+             "edges:\n  - {id: e, from: s, to: f, kind: async-invoke}\n";
+}
+
+} // namespace
+
+class TestCost : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void awsLambdaExampleOne()
+    {
+        // AWS Lambda pricing page, example 1 (legacy page, us-east-1): 512 MB, 3 million
+        // invocations of 1 s. Compute: 3,000,000 s x 0.5 GB = 1,500,000 GB-s - 400,000 free
+        // = 1,100,000 GB-s x $0.00001667 = $18.34. Requests: 2M billable x $0.20/M = $0.40.
+        // Total $18.74. The page's rounded unit price is pinned here.
+        PriceList prices = testPrices();
+        Price duration = *prices.price("lambda.duration.x86");
+        duration.tiers = {{std::nullopt, 0.00001667}};
+        prices.set(duration);
+        const Architecture arch = design(scheduledFunction("3000000", "memoryMb: 512, averageDurationMs: 1000"));
+        const Estimate e = estimate(arch, builtinCatalog(), prices);
+        QVERIFY(near(item(e, "f", "lambda.duration.x86")->cost, 18.34));
+        QVERIFY(near(item(e, "f", "lambda.requests")->cost, 0.40));
+        QVERIFY2(item(e, "f", "lambda.duration.x86")->explanation
+                     == "3,000,000 invocations × 1 s × 0.5 GB = 1,500,000 GB-second - 400,000 free = "
+                        "1,100,000 × $0.00001667 = $18.34",
+                 item(e, "f", "lambda.duration.x86")->explanation.c_str());
+    }
+
+    void awsLambdaExampleTwo()
+    {
+        // AWS Lambda pricing page, example 2: 128 MB, 30 million invocations of 200 ms.
+        // Compute: 6,000,000 s x 0.125 GB = 750,000 GB-s - 400,000 = 350,000 x $0.00001667
+        // = $5.83. Requests: 29M x $0.20/M = $5.80. Total $11.63.
+        PriceList prices = testPrices();
+        Price duration = *prices.price("lambda.duration.x86");
+        duration.tiers = {{std::nullopt, 0.00001667}};
+        prices.set(duration);
+        const Architecture arch = design(scheduledFunction("30000000", "memoryMb: 128, averageDurationMs: 200"));
+        const Estimate e = estimate(arch, builtinCatalog(), prices);
+        QVERIFY(near(item(e, "f", "lambda.duration.x86")->cost, 5.83));
+        QVERIFY(near(item(e, "f", "lambda.requests")->cost, 5.80));
+    }
+
+    void issueExampleExplainsItself()
+    {
+        // 3,000,000 invocations x 1 s x 0.5 GB = 1,500,000 GB-s - 400,000 free = 1,100,000
+        // x $0.0000166667 = $18.33 (the current unit price).
+        const Architecture arch = design(scheduledFunction("3000000", "memoryMb: 512, averageDurationMs: 1000"));
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        const LineItem *compute = item(e, "f", "lambda.duration.x86");
+        QVERIFY(near(compute->cost, 18.33));
+        QVERIFY(compute->explanation.find("$0.0000166667 = $18.33") != std::string::npos);
+    }
+
+    void freeTierIsSharedOncePerAccount()
+    {
+        // Two functions of 300,000 GB-s each (x86 and arm64) share the 400,000 GB-s pool:
+        // 200,000 free each. x86: 100,000 x $0.0000166667 = $1.67. arm64: 100,000 billed on
+        // the tiered price, all in the first tier: 100,000 x $0.00001 = $1.00.
+        const Architecture arch = design(
+            "nodes:\n  - {id: s, type: eventbridge-schedule, properties: {invocationsPerMonth: 600000}}\n"
+            "  - {id: a, type: lambda-function, properties: {memoryMb: 1024, averageDurationMs: 500}}\n"
+            "  - {id: b, type: lambda-function, properties: {memoryMb: 1024, averageDurationMs: 500, architecture: arm64}}\n"
+            "edges:\n  - {id: e1, from: s, to: a, kind: async-invoke}\n  - {id: e2, from: s, to: b, kind: async-invoke}\n");
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        QVERIFY(near(item(e, "a", "lambda.duration.x86")->freeQuantity, 200000, 1e-6));
+        QVERIFY(near(item(e, "a", "lambda.duration.x86")->cost, 1.67));
+        QVERIFY(near(item(e, "b", "lambda.duration.arm64")->cost, 1.00));
+        // Requests: 1,200,000 in the account - 1,000,000 free = 200,000 x $0.20/M = $0.04,
+        // half each.
+        QVERIFY(near(item(e, "a", "lambda.requests")->cost, 0.02));
+        QVERIFY(near(item(e, "b", "lambda.requests")->cost, 0.02));
+    }
+
+    void tiersApplyToTheAccountTotal()
+    {
+        // arm64: 3,000,000 invocations x 1 s x 1 GB = 3,000,000 GB-s - 400,000 free =
+        // 2,600,000 billed: 1,000,000 x $0.00001 + 1,600,000 x $0.000005 = $18.00.
+        const Architecture arch = design(scheduledFunction("3000000", "memoryMb: 1024, averageDurationMs: 1000, architecture: arm64"));
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        QVERIFY(near(item(e, "f", "lambda.duration.arm64")->cost, 18.00));
+    }
+
+    void freeTierCanBeSwitchedOff()
+    {
+        // Without free tier: 1,500,000 GB-s x $0.0000166667 = $25.00; 3M x $0.20/M = $0.60.
+        const Architecture arch = design(scheduledFunction("3000000", "memoryMb: 512, averageDurationMs: 1000"));
+        EstimateOptions options;
+        options.freeTier = false;
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices(), options);
+        QVERIFY(near(item(e, "f", "lambda.duration.x86")->cost, 25.00));
+        QVERIFY(near(item(e, "f", "lambda.requests")->cost, 0.60));
+    }
+
+    void discountApplies()
+    {
+        // 20% off $25.60 (free tier off) = $20.48, plus logs: 3M x 1 KB = 2.86 GB x $0.50
+        // x 0.8 = $1.14.
+        const Architecture arch = design(scheduledFunction("3000000", "memoryMb: 512, averageDurationMs: 1000"));
+        EstimateOptions options;
+        options.freeTier = false;
+        options.discountPercent = 20;
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices(), options);
+        QVERIFY(near(item(e, "f", "lambda.duration.x86")->cost + item(e, "f", "lambda.requests")->cost, 20.48));
+        QVERIFY(near(item(e, "f", "cloudwatch.logs.ingestion")->cost, 3000000.0 / 1048576 * 0.5 * 0.8));
+    }
+
+    void queueTopicAndBusChunks()
+    {
+        // 2,000,000 messages of 100 KB: 2 chunks of 64 KB. SQS: 2M x 3 requests x 2 = 12M
+        // - 1M free = 11M x $0.40/M = $4.40. SNS publishes: 2M x 2 = 4M - 1M = 3M x $0.50/M =
+        // $1.50; deliveries to SQS free. EventBridge: 2M x 2 = 4M x $1/M = $4.00.
+        const Architecture arch = design(
+            "nodes:\n  - {id: s, type: eventbridge-schedule, properties: {invocationsPerMonth: 2000000, payloadKb: 100}}\n"
+            "  - {id: f, type: lambda-function}\n  - {id: t, type: sns-topic}\n  - {id: q, type: sqs-queue}\n"
+            "  - {id: b, type: eventbridge-bus}\n"
+            "edges:\n  - {id: e1, from: s, to: f, kind: async-invoke}\n  - {id: e2, from: f, to: t, kind: publish}\n"
+            "  - {id: e3, from: t, to: q, kind: subscribe}\n  - {id: e4, from: f, to: b, kind: publish}\n");
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        QVERIFY(near(item(e, "q", "sqs.requests.standard")->cost, 4.40));
+        QVERIFY(near(item(e, "t", "sns.publish.standard")->cost, 1.50));
+        QVERIFY(near(item(e, "t", "sns.delivery.sqs")->cost, 0));
+        QVERIFY(near(item(e, "b", "eventbridge.events")->cost, 4.00));
+    }
+
+    void dynamoAndS3()
+    {
+        // 10M requests/month through an HTTP API (4 KB payloads: 1 metered request each):
+        // 10M x $1/M = $10. The table takes 10M x 0.2 writes of 2 KB (2 WRU) = 4M WRU x
+        // $0.625/M = $2.50 and 10M x 0.8 eventual reads of 2 KB (0.5 RRU) = 4M RRU x
+        // $0.125/M = $0.50; 100 GB - 25 free = 75 x $0.25 = $18.75.
+        const Architecture arch = design(
+            "nodes:\n  - {id: c, type: client, properties: {requestsPerMonth: 10000000, payloadKb: 4, responseKb: 0}}\n"
+            "  - {id: api, type: apigw-http-api}\n  - {id: t, type: dynamodb-table, properties: {itemSizeKb: 2, storedGb: 100}}\n"
+            "edges:\n  - {id: e1, from: c, to: api, kind: sync-invoke}\n"
+            "  - {id: w, from: api, to: t, kind: write, properties: {fraction: 0.2}}\n"
+            "  - {id: r, from: api, to: t, kind: read, properties: {fraction: 0.8}}\n");
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        QVERIFY(near(item(e, "api", "apigw.http.requests")->cost, 10.00));
+        QVERIFY(near(item(e, "t", "dynamodb.ondemand.write")->cost, 2.50));
+        QVERIFY(near(item(e, "t", "dynamodb.ondemand.read")->cost, 0.50));
+        QVERIFY(near(item(e, "t", "dynamodb.storage")->cost, 18.75));
+    }
+
+    void httpApiMetersLargeRequests()
+    {
+        // 1,000,000 requests of 600 KB count as 2 each: 2M x $1/M = $2.00.
+        const Architecture arch = design(
+            "nodes:\n  - {id: c, type: client, properties: {requestsPerMonth: 1000000, payloadKb: 600, responseKb: 0}}\n"
+            "  - {id: api, type: apigw-http-api}\nedges:\n  - {id: e1, from: c, to: api, kind: sync-invoke}\n");
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        QCOMPARE(item(e, "api", "apigw.http.requests")->quantity, 2000000.0);
+        QVERIFY(near(item(e, "api", "apigw.http.requests")->cost, 2.00));
+    }
+
+    void bucketStorageAndRequests()
+    {
+        // 500 GB x $0.023 = $11.50; 1,000,000 uploads x $0.005/1,000 = $5.00.
+        const Architecture arch = design(
+            "nodes:\n  - {id: c, type: client, properties: {requestsPerMonth: 1000000}}\n"
+            "  - {id: b, type: s3-bucket, properties: {storedGb: 500}}\nedges:\n  - {id: e, from: c, to: b, kind: write}\n");
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        QVERIFY(near(item(e, "b", "s3.storage.standard")->cost, 11.50));
+        QVERIFY(near(item(e, "b", "s3.requests.put")->cost, 5.00));
+        QVERIFY(!item(e, "b", "s3.requests.get"));
+    }
+
+    void expressWorkflowRounding()
+    {
+        // 1,000,000 executions of 250 ms (billed 300 ms) with 100 MB (billed 128 MB):
+        // requests $1.00; 1M x 0.3 s x 0.125 GB = 37,500 GB-s x $0.00001667 = $0.63.
+        const Architecture arch = design(
+            "nodes:\n  - {id: s, type: eventbridge-schedule, properties: {invocationsPerMonth: 1000000}}\n"
+            "  - {id: m, type: step-functions, properties: {workflowType: EXPRESS, averageDurationMs: 250, averageMemoryMb: 100}}\n"
+            "edges:\n  - {id: e, from: s, to: m, kind: trigger}\n");
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        QVERIFY(near(item(e, "m", "stepfunctions.express.requests")->cost, 1.00));
+        QCOMPARE(item(e, "m", "stepfunctions.express.duration")->quantity, 37500.0);
+        QVERIFY(near(item(e, "m", "stepfunctions.express.duration")->cost, 0.63));
+    }
+
+    void standardWorkflowTransitions()
+    {
+        // 100,000 executions x 10 transitions = 1,000,000 - 4,000 free = 996,000 x
+        // $0.025/1,000 = $24.90.
+        const Architecture arch = design(
+            "nodes:\n  - {id: s, type: eventbridge-schedule, properties: {invocationsPerMonth: 100000}}\n"
+            "  - {id: m, type: step-functions, properties: {workflowType: STANDARD, averageTransitions: 10}}\n"
+            "edges:\n  - {id: e, from: s, to: m, kind: trigger}\n");
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        QVERIFY(near(item(e, "m", "stepfunctions.standard.transitions")->cost, 24.90));
+    }
+
+    void kinesisProvisioned()
+    {
+        // 2 shards x 730 h x $0.015 = $21.90; 100M records of 30 KB = 2 units each = 200M
+        // x $0.014/M = $2.80.
+        const Architecture arch = design(
+            "nodes:\n  - {id: d, type: iot-device, properties: {requestsPerMonth: 100000000, payloadKb: 30, deviceCount: 0}}\n"
+            "  - {id: r, type: iot-rule}\n"
+            "  - {id: k, type: kinesis-stream, properties: {capacityMode: PROVISIONED, shardCount: 2}}\n"
+            "edges:\n  - {id: e1, from: d, to: r, kind: publish}\n  - {id: e2, from: r, to: k, kind: write}\n");
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        QVERIFY(near(item(e, "k", "kinesis.shard-hours")->cost, 21.90));
+        QVERIFY(near(item(e, "k", "kinesis.put-units")->cost, 2.80));
+    }
+
+    void fargateTasks()
+    {
+        // 2 tasks x 0.25 vCPU x 730 h x $0.04048 = $14.78; 2 x 0.5 GB x 730 x $0.004445 = $3.24.
+        const Architecture arch = design(
+            "nodes:\n  - {id: f, type: fargate-service, properties: {desiredCount: 2, cpuUnits: \"256\", memoryMb: 512}}\nedges: []\n");
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        QVERIFY(near(item(e, "f", "fargate.vcpu.x86")->cost, 14.78));
+        QVERIFY(near(item(e, "f", "fargate.memory.x86")->cost, 3.24));
+    }
+
+    void cognitoUsers()
+    {
+        // 50,000 MAU - 10,000 free = 40,000 x $0.015 = $600.
+        const Architecture arch = design(
+            "nodes:\n  - {id: u, type: cognito-user-pool, properties: {monthlyActiveUsers: 50000, featurePlan: ESSENTIALS}}\nedges: []\n");
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        QVERIFY(near(item(e, "u", "cognito.mau.essentials")->cost, 600.00));
+    }
+
+    void unknownPriceIsNeverZero()
+    {
+        // The test list has no Aurora prices: the lines are unknown, not $0.
+        const Architecture arch = design(
+            "nodes:\n  - {id: db, type: aurora-serverless, properties: {averageCapacityAcu: 2, storageGb: 10}}\nedges: []\n");
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        const LineItem *acu = item(e, "db", "aurora.acu-hours");
+        QVERIFY(acu);
+        QVERIFY(acu->unknown);
+        QVERIFY(acu->explanation.find("no price for aurora.acu-hours") != std::string::npos);
+        QVERIFY(std::find(e.unknownPrices.begin(), e.unknownPrices.end(), "aurora.acu-hours") != e.unknownPrices.end());
+        QCOMPARE(e.total, 0.0);
+    }
+
+    void everyServiceTypeIsPriced()
+    {
+        // Every AWS service type of the catalog has a usage model (rules and buses of
+        // classic EventBridge are free, and outside actors are not AWS resources).
+        std::set<std::string> priced(pricedServiceTypes().begin(), pricedServiceTypes().end());
+        for (const ServiceType &type : builtinCatalog().types()) {
+            if (type.kind == ServiceKind::Actor && type.id != "iot-device")
+                continue;
+            if (type.id == "eventbridge-rule")
+                continue;
+            QVERIFY2(priced.count(type.id), type.id.c_str());
+        }
+    }
+
+    void userPricesOverlayTheBundledOnes()
+    {
+        PriceList base = testPrices();
+        const PriceListLoadResult user = readPriceList(
+            "prices:\n  lambda.requests: {unit: request, per: 1000000, price: 0.10, status: unverified}\n", "mine.yaml");
+        QVERIFY(user.ok());
+        base.overlay(user.prices);
+        QCOMPARE(base.price("lambda.requests")->tiers.front().price, 0.10);
+        QVERIFY(base.price("lambda.duration.x86")); // the rest stays
+    }
+
+    void brokenPriceListsNameFileAndLine_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no price") << QByteArray("prices:\n  a: {unit: x, status: V}\n") << 2 << "needs either 'price' or 'tiers'";
+        QTest::newRow("both") << QByteArray("prices:\n  a: {unit: x, price: 1, tiers: [{price: 1}], status: V}\n") << 2 << "needs either";
+        QTest::newRow("negative") << QByteArray("prices:\n  a: {unit: x, price: -1, status: V}\n") << 2 << "cannot be negative";
+        QTest::newRow("tiers out of order") << QByteArray("prices:\n  a:\n    unit: x\n    status: V\n    tiers:\n      - {upTo: 10, price: 1}\n      - {upTo: 5, price: 1}\n      - {price: 1}\n") << 7 << "tiers must rise";
+        QTest::newRow("last tier bounded") << QByteArray("prices:\n  a:\n    unit: x\n    status: V\n    tiers:\n      - {upTo: 10, price: 1}\n") << 6 << "only the last tier";
+        QTest::newRow("unknown key") << QByteArray("prices:\n  a: {unit: x, price: 1, status: V, colour: red}\n") << 2 << "unknown key 'colour'";
+        QTest::newRow("unknown source") << QByteArray("prices:\n  a: {unit: x, price: 1, status: V, source: S9}\n") << 2 << "unknown source 'S9'";
+    }
+    void brokenPriceListsNameFileAndLine()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, line);
+        QFETCH(QString, message);
+        const auto result = readPriceList(text.toStdString(), "prices.yaml");
+        QVERIFY(!result.ok());
+        bool found = false;
+        for (const Diagnostic &d : result.diagnostics)
+            found |= d.file == "prices.yaml" && d.line == line && QString::fromStdString(d.message).contains(message);
+        QVERIFY2(found, result.diagnostics.front().toString().c_str());
+    }
+
+    void bundledPriceListsLoad_data()
+    {
+        QTest::addColumn<QString>("region");
+        QTest::newRow("us-east-1") << "us-east-1";
+        QTest::newRow("eu-west-1") << "eu-west-1";
+    }
+    void bundledPriceListsLoad()
+    {
+        QFETCH(QString, region);
+        std::ostringstream err;
+        const auto prices = nimbus::app::loadPrices(region.toStdString(), "", err);
+        QVERIFY2(prices.has_value(), err.str().c_str());
+        QVERIFY(prices->price("lambda.requests"));
+        QVERIFY(!prices->oldestSourceDate().empty());
+        for (const auto &[key, price] : prices->prices())
+            QVERIFY2(!price.sourceAddress.empty() && !price.status.empty(), key.c_str());
+    }
+
+    void sampleDesignHasAPositiveCost()
+    {
+        const auto loaded = readProjectFile(nimbus::tests::sourcePath("templates/web-application.nimbus").toStdString(),
+                                            builtinCatalog());
+        QVERIFY(loaded.ok());
+        std::ostringstream err;
+        const auto prices = nimbus::app::loadPrices("us-east-1", "", err);
+        QVERIFY(prices);
+        const Estimate e = estimate(loaded.architecture, builtinCatalog(), *prices);
+        QVERIFY(e.total > 1);
+        QVERIFY(e.nodeTotal(NodeId("public-api")) > 0);
+    }
+
+    void moneyFormatting()
+    {
+        QCOMPARE(formatMoney(1234.5), std::string("$1,234.50"));
+        QCOMPARE(formatMoney(0.0000166667), std::string("$0.0000166667"));
+        QCOMPARE(formatMoney(0), std::string("$0.00"));
+        QCOMPARE(formatMoney(18.335), std::string("$18.34"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCost)
+#include "tst_cost.moc"
