@@ -11,13 +11,20 @@
 #include <model/analysis/validate.h>
 #include <model/analysis/workload.h>
 #include <model/graph/architecturegraph.h>
+#include <model/cost/estimate.h>
+#include <model/cost/montecarlo.h>
+#include <model/cost/servercomparison.h>
 #include <model/io/projectfile.h>
+#include <app/cli/estimatecommand.h>
+
+#include <iostream>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -98,5 +105,48 @@ int main()
         std::snprintf(label, sizeof label, "validate %d services, %zu connections", size, other.edges().size());
         report(label, medianMs(21, [&] { (void)model::validate(other, catalog.catalog); }));
     }
+
+    std::ostringstream err;
+    const auto prices = app::loadPrices("us-east-1", "", err);
+    if (!prices) {
+        std::fprintf(stderr, "%s", err.str().c_str());
+        return 1;
+    }
+    model::Estimate estimate;
+    model::EstimateOptions live;
+    live.explain = false;
+    report("estimate 2,000 services (live, no formulas)", medianMs(21, [&] {
+               estimate = model::estimate(design, catalog.catalog, *prices, live);
+           }));
+    report("estimate 2,000 services with formulas", medianMs(21, [&] {
+               estimate = model::estimate(design, catalog.catalog, *prices);
+           }));
+    std::printf("  %zu line items, %s per month\n", estimate.items.size(),
+                model::formatMoney(estimate.total).c_str());
+    report("server comparison + sweep, 2,000 services", medianMs(5, [&] {
+               (void)model::compareWithServers(design, catalog.catalog, *prices, {});
+           }));
+
+    // Monte Carlo over a 200-service design whose entry points and functions all have ranges.
+    model::Architecture small = bench::syntheticDesign(200);
+    for (const model::Node &n : std::vector<model::Node>(small.nodes())) {
+        model::Node *node = small.node(n.id);
+        if (n.type == "client" || n.type == "iot-device") {
+            node->properties["requestsPerMonthLow"] = 500000.0;
+            node->properties["requestsPerMonthHigh"] = 3000000.0;
+        } else if (n.type == "lambda-function") {
+            node->properties["averageDurationMsLow"] = 50.0;
+            node->properties["averageDurationMsHigh"] = 400.0;
+        }
+    }
+    model::MonteCarloOptions mc;
+    mc.samples = 100000;
+    model::MonteCarloResult result;
+    report("Monte Carlo 100,000 samples, 200 services", medianMs(5, [&] {
+               result = model::runMonteCarlo(small, catalog.catalog, *prices, {}, mc);
+           }));
+    std::printf("  %zu uncertain inputs; P10 %s  P50 %s  P90 %s (as designed %s)\n", result.inputs.size(),
+                model::formatMoney(result.p10).c_str(), model::formatMoney(result.p50).c_str(),
+                model::formatMoney(result.p90).c_str(), model::formatMoney(result.deterministic).c_str());
     return 0;
 }

@@ -87,6 +87,36 @@ bool parseOptions(const Command &command, const std::vector<std::string> &args,
             options.noFreeTier = true;
         } else if (command.takesEstimateOptions && name == "--explain" && !inlineValue) {
             options.explain = true;
+        } else if (command.takesEstimateOptions && name == "--compare-servers" && !inlineValue) {
+            options.compareServers = true;
+        } else if (command.takesEstimateOptions && name == "--sweep" && !inlineValue) {
+            options.sweep = true;
+            options.compareServers = true;
+        } else if (command.takesEstimateOptions && (name == "--monte-carlo" || name == "--seed")) {
+            std::string value;
+            if (!takeValue(value))
+                return false;
+            char *end = nullptr;
+            const unsigned long long parsed = std::strtoull(value.c_str(), &end, 10);
+            const bool bad = value.empty() || *end != '\0' || value[0] == '-'
+                             || (name == "--monte-carlo" && (parsed < 1 || parsed > 10'000'000));
+            if (bad) {
+                error = name + (name == "--seed" ? std::string(" takes a whole number")
+                                                 : std::string(" takes a sample count from 1 to 10,000,000"))
+                        + ", not '" + value + "'";
+                return false;
+            }
+            if (name == "--seed")
+                options.seed = parsed;
+            else
+                options.monteCarlo = static_cast<int>(parsed);
+        } else if (command.takesEstimateOptions && name == "--distribution") {
+            if (!takeValue(options.distribution))
+                return false;
+            if (options.distribution != "triangular" && options.distribution != "pert") {
+                error = "--distribution takes triangular or pert";
+                return false;
+            }
         } else {
             error = "unknown option '" + name + "'";
             return false;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -22,6 +23,11 @@ struct CliOptions
     double discountPercent = 0;
     bool noFreeTier = false;
     bool explain = false;
+    bool compareServers = false;
+    bool sweep = false;
+    int monteCarlo = 0; ///< samples; 0 = no Monte Carlo run
+    std::uint64_t seed = 1;
+    std::string distribution = "triangular";
 };
 
 /// A command-line action: its name, what it accepts and how it runs.

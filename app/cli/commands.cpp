@@ -36,7 +36,9 @@ Lists every validation rule with its severity and what it finds.
 
 const char *const kEstimateUsage =
     R"(Usage: nimbus estimate FILE [--region R] [--prices PRICES.yaml] [--discount PCT]
-                      [--no-free-tier] [--format table|json|csv] [--explain] [--catalog DIR]
+                      [--no-free-tier] [--format table|json|csv] [--explain]
+                      [--compare-servers] [--sweep] [--monte-carlo N [--seed S]
+                      [--distribution triangular|pert]] [--catalog DIR]
 
 Estimates the monthly cost of a design from the traffic at its entry points: per service and
 price dimension, with free tiers granted once per account and tiered prices applied to the
@@ -44,6 +46,11 @@ account's total. --prices lays your own price list (whole or partial, same forma
 resources/pricing/<region>.yaml) over the bundled one; --discount applies an enterprise
 discount to every price. --explain shows the formula behind each line. A price the list
 lacks is shown as unknown, never as zero.
+
+--compare-servers sizes a server-based equivalent (EC2 for peak, brokers, a database pair,
+a load balancer, a warm standby, operations labour) and gives 1- and 3-year TCO; --sweep
+adds both costs from x0.01 to x100 the traffic and the break-even multiple; --monte-carlo
+samples the inputs that have low and high values and gives P10/P50/P90.
 )";
 
 const std::array<Command, 4> kCommands = {{

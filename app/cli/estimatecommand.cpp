@@ -6,6 +6,8 @@
 #include "designloader.h"
 
 #include <model/cost/estimate.h>
+#include <model/cost/montecarlo.h>
+#include <model/cost/servercomparison.h>
 #include <model/io/jsonwriter.h>
 #include <model/io/pricelistreader.h>
 
@@ -35,6 +37,16 @@ std::string plainNumber(double value)
     return buffer;
 }
 
+struct Extras
+{
+    std::optional<model::Comparison> comparison;
+    std::optional<model::MonteCarloResult> monteCarlo;
+    bool sweep = false;
+};
+
+void writeExtrasText(const Extras &x, const std::string &currency, std::ostream &out);
+void writeExtrasJson(model::JsonWriter &json, const Extras &x);
+
 void writeTable(const model::Estimate &e, bool explain, std::ostream &out)
 {
     char line[512];
@@ -61,7 +73,7 @@ void writeTable(const model::Estimate &e, bool explain, std::ostream &out)
         << e.region << " read " << (e.pricesDate.empty() ? "(date unknown)" : e.pricesDate) << '\n';
 }
 
-void writeJson(const model::Estimate &e, std::ostream &out)
+void writeJson(const model::Estimate &e, const Extras &extras, std::ostream &out)
 {
     model::JsonWriter json;
     json.beginObject();
@@ -87,7 +99,9 @@ void writeJson(const model::Estimate &e, std::ostream &out)
     json.key("unknownPrices").beginArray();
     for (const std::string &key : e.unknownPrices)
         json.value(key);
-    json.endArray().endObject().endObject();
+    json.endArray().endObject();
+    writeExtrasJson(json, extras);
+    json.endObject();
     out << json.text() << '\n';
 }
 
@@ -99,6 +113,108 @@ void writeCsv(const model::Estimate &e, std::ostream &out)
             << csvField(item.priceKey) << ',' << plainNumber(item.quantity) << ',' << csvField(item.unit) << ','
             << (item.unknown ? std::string("unknown") : plainNumber(item.unitPrice)) << ','
             << (item.unknown ? std::string("unknown") : plainNumber(item.cost)) << '\n';
+    }
+}
+
+void writeSplitJson(model::JsonWriter &json, const char *key, const model::CostSplit &split)
+{
+    json.key(key).beginObject();
+    json.key("infrastructure").value(split.infrastructure).key("operations").value(split.operations);
+    json.key("disasterRecovery").value(split.disasterRecovery).key("total").value(split.total());
+    json.endObject();
+}
+
+void writeExtrasJson(model::JsonWriter &json, const Extras &x)
+{
+    if (x.comparison) {
+        const model::Comparison &c = *x.comparison;
+        json.key("comparison").beginObject();
+        writeSplitJson(json, "serverless", c.serverless);
+        writeSplitJson(json, "servers", c.servers);
+        json.key("instances").beginObject().key("application").value(c.applicationInstances);
+        json.key("brokers").value(c.brokerInstances).key("database").value(c.databaseInstances).endObject();
+        json.key("tco").beginObject();
+        json.key("serverless1y").value(c.tco1Serverless).key("servers1y").value(c.tco1Servers);
+        json.key("serverless3y").value(c.tco3Serverless).key("servers3y").value(c.tco3Servers).endObject();
+        json.key("assumptions").beginArray();
+        for (const auto &a : c.assumptions)
+            json.value(a);
+        json.endArray();
+        if (x.sweep) {
+            json.key("sweep").beginArray();
+            for (const auto &p : c.sweep)
+                json.beginObject().key("multiple").value(p.multiple).key("serverless").value(p.serverless)
+                    .key("servers").value(p.servers).endObject();
+            json.endArray();
+            if (c.breakEven > 0)
+                json.key("breakEven").value(c.breakEven);
+            else
+                json.key("breakEven").null();
+        }
+        json.endObject();
+    }
+    if (x.monteCarlo) {
+        const model::MonteCarloResult &m = *x.monteCarlo;
+        json.key("monteCarlo").beginObject();
+        json.key("samples").value(m.samples).key("deterministic").value(m.deterministic).key("mean").value(m.mean);
+        json.key("p10").value(m.p10).key("p50").value(m.p50).key("p90").value(m.p90);
+        json.key("histogram").beginArray();
+        for (std::size_t b = 0; b < m.binCounts.size(); ++b)
+            json.beginObject().key("from").value(m.binEdges[b]).key("to").value(m.binEdges[b + 1])
+                .key("count").value(m.binCounts[b]).endObject();
+        json.endArray();
+        json.key("inputs").beginArray();
+        for (const auto &i : m.inputs)
+            json.beginObject().key("node").value(i.node.str()).key("property").value(i.property).key("low").value(i.low)
+                .key("expected").value(i.expected).key("high").value(i.high).endObject();
+        json.endArray().endObject();
+    }
+}
+
+void writeExtrasText(const Extras &x, const std::string &currency, std::ostream &out)
+{
+    const auto money = [&](double v) { return model::formatMoney(v, currency); };
+    char line[256];
+    if (x.comparison) {
+        const model::Comparison &c = *x.comparison;
+        out << "\nServerless versus servers (per month)\n";
+        std::snprintf(line, sizeof line, "  %-22s %16s %16s\n", "", "Serverless", "Servers");
+        out << line;
+        auto row = [&](const char *label, double a, double b) {
+            std::snprintf(line, sizeof line, "  %-22s %16s %16s\n", label, money(a).c_str(), money(b).c_str());
+            out << line;
+        };
+        row("Infrastructure", c.serverless.infrastructure, c.servers.infrastructure);
+        row("Operations labour", c.serverless.operations, c.servers.operations);
+        row("Disaster recovery", c.serverless.disasterRecovery, c.servers.disasterRecovery);
+        row("Total", c.serverless.total(), c.servers.total());
+        row("1-year TCO", c.tco1Serverless, c.tco1Servers);
+        row("3-year TCO", c.tco3Serverless, c.tco3Servers);
+        out << "  Servers: " << c.applicationInstances << " application, " << c.brokerInstances << " broker, "
+            << c.databaseInstances << " database instances\n  Assumptions:\n";
+        for (const auto &a : c.assumptions)
+            out << "    - " << a << '\n';
+        if (x.sweep) {
+            out << "\nTraffic sweep\n";
+            std::snprintf(line, sizeof line, "  %10s %16s %16s\n", "Traffic", "Serverless", "Servers");
+            out << line;
+            for (const auto &p : c.sweep) {
+                std::snprintf(line, sizeof line, "  %9sx %16s %16s\n", model::formatAmount(p.multiple).c_str(),
+                              money(p.serverless).c_str(), money(p.servers).c_str());
+                out << line;
+            }
+            if (c.breakEven > 0)
+                out << "  Break-even at " << model::formatAmount(c.breakEven) << "x the expected traffic\n";
+            else
+                out << "  No break-even between x0.01 and x100: "
+                    << (c.serverlessCheaperThroughout ? "serverless costs less throughout\n" : "servers cost less throughout\n");
+        }
+    }
+    if (x.monteCarlo) {
+        const model::MonteCarloResult &m = *x.monteCarlo;
+        out << "\nMonte Carlo (" << model::formatAmount(m.samples) << " samples, " << m.inputs.size()
+            << " uncertain inputs)\n  P10 " << money(m.p10) << "   P50 " << money(m.p50) << "   P90 " << money(m.p90)
+            << "   (as designed: " << money(m.deterministic) << ")\n";
     }
 }
 
@@ -155,12 +271,25 @@ int runEstimate(const CliOptions &options, std::ostream &out, std::ostream &err)
     estimateOptions.freeTier = design->architecture.settings().freeTier && !options.noFreeTier;
     estimateOptions.discountPercent = options.discountPercent;
     const model::Estimate e = model::estimate(design->architecture, design->catalog, *prices, estimateOptions);
-    if (options.format == "json")
-        writeJson(e, out);
-    else if (options.format == "csv")
+    Extras extras;
+    extras.sweep = options.sweep;
+    if (options.compareServers)
+        extras.comparison = model::compareWithServers(design->architecture, design->catalog, *prices, estimateOptions);
+    if (options.monteCarlo > 0) {
+        model::MonteCarloOptions mc;
+        mc.samples = options.monteCarlo;
+        mc.seed = options.seed;
+        mc.distribution = options.distribution == "pert" ? model::Distribution::Pert : model::Distribution::Triangular;
+        extras.monteCarlo = model::runMonteCarlo(design->architecture, design->catalog, *prices, estimateOptions, mc);
+    }
+    if (options.format == "json") {
+        writeJson(e, extras, out);
+    } else if (options.format == "csv") {
         writeCsv(e, out);
-    else
+    } else {
         writeTable(e, options.explain, out);
+        writeExtrasText(extras, e.currency, out);
+    }
     return ExitClean;
 }
 

@@ -99,7 +99,7 @@ double edgeFactor(const Catalog &catalog, const Edge &edge, const Node &source, 
 }
 
 Workload propagateWorkload(const Architecture &architecture, const Catalog &catalog,
-                           const ArchitectureGraph &graph)
+                           const ArchitectureGraph &graph, const std::vector<double> *entryScale)
 {
     const auto &nodes = architecture.nodes();
     const auto &edges = architecture.edges();
@@ -125,8 +125,9 @@ Workload propagateWorkload(const Architecture &architecture, const Catalog &cata
         Load &load = workload.nodes[v];
         if (type && type->entryPoint) {
             const Load own = entryLoad(node, *type);
-            load.requestsPerMonth += own.requestsPerMonth;
-            load.peakRps += own.peakRps;
+            const double scale = entryScale ? (*entryScale)[v] : 1.0;
+            load.requestsPerMonth += own.requestsPerMonth * scale;
+            load.peakRps += own.peakRps * scale;
             load.payloadKb = std::max(load.payloadKb, own.payloadKb);
         }
         const double payload = outgoingPayloadKb(node, type, load.payloadKb);

@@ -43,8 +43,12 @@ struct Workload
 /// Rules and pipes pass on only the share their pattern matches (matchRatio), a CDN only
 /// its cache misses. Failure and dead-letter edges carry nothing. Edges inside a cycle add nothing, so a
 /// cycle (reported by validation) cannot make propagation loop.
+///
+/// `entryScale`, when given, multiplies each entry point's own traffic (by node index):
+/// the traffic sweep and the Monte Carlo run scale entries this way.
 Workload propagateWorkload(const Architecture &architecture, const Catalog &catalog,
-                           const ArchitectureGraph &graph);
+                           const ArchitectureGraph &graph,
+                           const std::vector<double> *entryScale = nullptr);
 
 /// The effective multiplier of an edge between two nodes, as propagation uses it
 /// (multiplier × fraction; 0 for failure and dead-letter edges).

@@ -139,12 +139,13 @@ Estimate estimate(const Architecture &architecture, const Catalog &catalog,
                   const PriceList &prices, const EstimateOptions &options)
 {
     const ArchitectureGraph graph(architecture);
-    const Workload workload = propagateWorkload(architecture, catalog, graph);
+    const Workload workload = propagateWorkload(architecture, catalog, graph,
+                                                options.entryScale.empty() ? nullptr : &options.entryScale);
     std::vector<Finding> unused;
     const RuleContext context(architecture, catalog, graph, workload, unused);
     std::vector<Usage> usages;
     for (const Node &node : architecture.nodes())
-        collectUsage(context, node, usages);
+        collectUsage(context, node, options.explain, usages);
 
     std::map<std::string, Dimension> dimensions;
     for (std::size_t i = 0; i < usages.size(); ++i) {
@@ -183,6 +184,7 @@ Estimate estimate(const Architecture &architecture, const Catalog &catalog,
         const Dimension &d = dimensions[u.priceKey];
         const Node &node = architecture.nodes()[u.node];
         const ServiceType *type = catalog.type(node.type);
+        result.quantities.push_back({u.node, u.priceKey, u.quantity});
         LineItem item;
         item.node = node.id;
         item.nodeName = node.name;
@@ -191,10 +193,10 @@ Estimate estimate(const Architecture &architecture, const Catalog &catalog,
         item.label = u.label;
         item.quantity = u.quantity;
         item.unit = u.unit;
-        const std::string quantityText = quantityPhrase(u);
         if (!d.price) {
             item.unknown = true;
-            item.explanation = quantityText + "; the " + prices.region + " price list has no price for " + u.priceKey;
+            if (options.explain)
+                item.explanation = quantityPhrase(u) + "; the " + prices.region + " price list has no price for " + u.priceKey;
             result.items.push_back(std::move(item));
             continue;
         }
@@ -204,7 +206,8 @@ Estimate estimate(const Architecture &architecture, const Catalog &catalog,
         item.unitPrice = u.quantity > 0 ? item.cost / u.quantity : 0;
         item.priceStatus = d.price->status;
         item.priceSource = d.price->sourceAddress;
-        item.explanation = explain(u, d, share, keep, prices.currency);
+        if (options.explain)
+            item.explanation = explain(u, d, share, keep, prices.currency);
         result.total += item.cost;
         result.items.push_back(std::move(item));
     }

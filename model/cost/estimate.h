@@ -18,6 +18,9 @@ struct EstimateOptions
 {
     bool freeTier = true;       ///< apply the always-free (and listed 12-month) allowances
     double discountPercent = 0; ///< enterprise discount on every price, 0-100
+    bool explain = true;        ///< write each line's formula (off for live updates and models)
+    /// Multiplies each entry point's traffic, by node index (empty: 1 everywhere).
+    std::vector<double> entryScale;
 };
 
 /// One priced dimension of one node.
@@ -42,6 +45,14 @@ struct LineItem
 /// A monthly cost estimate for a design.
 struct Estimate
 {
+    /// The usage behind the line items (same order), for the models built on an estimate.
+    struct Quantity
+    {
+        std::size_t node = 0; ///< node index
+        std::string priceKey;
+        double quantity = 0;
+    };
+    std::vector<Quantity> quantities;
     std::vector<LineItem> items; ///< by node (design order), then dimension
     double total = 0;            ///< known items only
     double freeTierSavings = 0;

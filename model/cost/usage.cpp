@@ -45,19 +45,23 @@ double chunks(double payloadKb, double chunkKb)
 class UsageBuilder
 {
 public:
-    UsageBuilder(const RuleContext &context, const Node &of, std::vector<Usage> &out)
+    UsageBuilder(const RuleContext &context, const Node &of, bool explain, std::vector<Usage> &out)
         : c(context)
         , node(of)
         , load(context.load(of))
         , m_out(out)
+        , m_explain(explain)
     {}
 
-    void add(std::string key, std::string label, double quantity, std::string unit, std::string derivation)
+    /// Records a usage; `derivation` (a callable giving the formula's text) is called only
+    /// when explanations are wanted, since estimates run on every edit.
+    template<typename Derivation>
+    void add(std::string key, std::string label, double quantity, std::string unit, const Derivation &derivation)
     {
         if (quantity <= 0)
             return;
         m_out.push_back({c.architecture.indexOf(node), std::move(key), std::move(label), quantity,
-                         std::move(unit), std::move(derivation)});
+                         std::move(unit), m_explain ? std::string(derivation()) : std::string()});
     }
 
     double number(const char *key, double fallback = 0) const { return c.number(node, key, fallback); }
@@ -92,7 +96,7 @@ public:
             gb += volume * responseKb / kKbPerGb;
             parts += (parts.empty() ? "" : " + ") + num(volume) + " responses × " + num(responseKb) + " KB";
         }
-        add(key, "Data transfer out", gb, "GB", parts);
+        add(key, "Data transfer out", gb, "GB", [&] { return parts; });
     }
 
     const RuleContext &c;
@@ -101,6 +105,7 @@ public:
 
 private:
     std::vector<Usage> &m_out;
+    bool m_explain;
 };
 
 void lambdaUsage(UsageBuilder &b)
@@ -117,37 +122,37 @@ void lambdaUsage(UsageBuilder &b)
             extra += b.c.load(*e).requestsPerMonth * std::ceil((kb - 256) / 64);
     }
     b.add("lambda.requests", "Requests", v + extra, "request",
-          b.volume() + " invocations" + (extra > 0 ? " + " + num(extra) + " for async payloads over 256 KB" : ""));
+          [&] { return b.volume() + " invocations" + (extra > 0 ? " + " + num(extra) + " for async payloads over 256 KB" : ""); });
     double computeGbs = v * seconds * gb;
     const double provisioned = b.number("provisionedConcurrency", 0);
     if (provisioned > 0) {
         const double configured = provisioned * gb * kSecondsPerMonth;
         b.add("lambda.provisioned." + arch, "Provisioned concurrency", configured, "GB-second",
-              num(provisioned) + " environments × " + num(gb) + " GB × 2,628,000 s");
+              [&] { return num(provisioned) + " environments × " + num(gb) + " GB × 2,628,000 s"; });
         const double served = std::min(computeGbs, configured);
         b.add("lambda.provisioned-duration." + arch, "Compute on provisioned concurrency", served, "GB-second",
-              b.volume() + " invocations × " + num(seconds) + " s × " + num(gb) + " GB, up to the provisioned capacity");
+              [&] { return b.volume() + " invocations × " + num(seconds) + " s × " + num(gb) + " GB, up to the provisioned capacity"; });
         computeGbs -= served;
     }
     b.add("lambda.duration." + arch, "Compute", computeGbs, "GB-second",
-          b.volume() + " invocations × " + num(seconds) + " s × " + num(gb) + " GB"
-              + (provisioned > 0 ? " beyond the provisioned capacity" : ""));
+          [&] { return b.volume() + " invocations × " + num(seconds) + " s × " + num(gb) + " GB"
+              + (provisioned > 0 ? " beyond the provisioned capacity" : ""); });
     const double extraStorageGb = (b.number("ephemeralStorageMb", 512) - 512) / 1024;
     if (extraStorageGb > 0)
         b.add("lambda.ephemeral-storage", "Ephemeral storage", v * seconds * extraStorageGb, "GB-second",
-              b.volume() + " invocations × " + num(seconds) + " s × " + num(extraStorageGb) + " GB above 512 MB");
+              [&] { return b.volume() + " invocations × " + num(seconds) + " s × " + num(extraStorageGb) + " GB above 512 MB"; });
     b.add("cloudwatch.logs.ingestion", "Logs", v * kLogKbPerInvocation / kKbPerGb, "GB",
-          b.volume() + " invocations × " + num(kLogKbPerInvocation) + " KB of log lines");
+          [&] { return b.volume() + " invocations × " + num(kLogKbPerInvocation) + " KB of log lines"; });
 }
 
 void restApiUsage(UsageBuilder &b)
 {
-    b.add("apigw.rest.requests", "API calls", b.load.requestsPerMonth, "request", b.volume() + " requests");
+    b.add("apigw.rest.requests", "API calls", b.load.requestsPerMonth, "request", [&] { return b.volume() + " requests"; });
     if (b.text("cacheEnabled") == "true") {
         std::string size = b.text("cacheSizeGb");
         std::replace(size.begin(), size.end(), '.', '_');
         b.add("apigw.rest.cache." + size, "Cache", kHoursPerMonth, "hour",
-              b.text("cacheSizeGb") + " GB cache × 730 hours");
+              [&] { return b.text("cacheSizeGb") + " GB cache × 730 hours"; });
     }
     b.transferToActors("transfer.out");
 }
@@ -156,7 +161,7 @@ void httpApiUsage(UsageBuilder &b)
 {
     const double metered = chunks(b.load.payloadKb, 512);
     b.add("apigw.http.requests", "API calls", b.load.requestsPerMonth * metered, "request",
-          b.volume() + " requests × " + num(metered) + " (metered per 512 KB)");
+          [&] { return b.volume() + " requests × " + num(metered) + " (metered per 512 KB)"; });
     b.transferToActors("transfer.out");
 }
 
@@ -166,22 +171,22 @@ void webSocketUsage(UsageBuilder &b)
     const double perConnection = b.number("messagesPerConnection", 10);
     const double metered = chunks(b.number("averageMessageKb", 1), 32);
     b.add("apigw.websocket.messages", "Messages", connections * perConnection * metered, "message",
-          num(connections) + " connections × " + num(perConnection) + " messages × " + num(metered) + " (32 KB units)");
+          [&] { return num(connections) + " connections × " + num(perConnection) + " messages × " + num(metered) + " (32 KB units)"; });
     const double minutes = b.number("averageConnectionMinutes", 5);
     b.add("apigw.websocket.minutes", "Connection minutes", connections * minutes, "connection-minute",
-          num(connections) + " connections × " + num(minutes) + " minutes");
+          [&] { return num(connections) + " connections × " + num(minutes) + " minutes"; });
 }
 
 void appSyncUsage(UsageBuilder &b)
 {
     b.add("appsync.requests", "Query and mutation requests", b.load.requestsPerMonth, "request",
-          b.volume() + " requests");
+          [&] { return b.volume() + " requests"; });
     b.transferToActors("transfer.out");
 }
 
 void cloudFrontUsage(UsageBuilder &b)
 {
-    b.add("cloudfront.requests.https", "HTTPS requests", b.load.requestsPerMonth, "request", b.volume() + " requests");
+    b.add("cloudfront.requests.https", "HTTPS requests", b.load.requestsPerMonth, "request", [&] { return b.volume() + " requests"; });
     double gb = 0;
     std::string parts;
     for (const Edge *e : b.c.incoming(b.node)) {
@@ -189,18 +194,18 @@ void cloudFrontUsage(UsageBuilder &b)
         gb += b.c.load(*e).requestsPerMonth * responseKb / kKbPerGb;
         parts += (parts.empty() ? "" : " + ") + num(b.c.load(*e).requestsPerMonth) + " responses × " + num(responseKb) + " KB";
     }
-    b.add("cloudfront.transfer", "Data transfer to viewers", gb, "GB", parts);
+    b.add("cloudfront.transfer", "Data transfer to viewers", gb, "GB", [&] { return parts; });
 }
 
 void albUsage(UsageBuilder &b)
 {
-    b.add("alb.hours", "Load balancer hours", kHoursPerMonth, "ALB-hour", "730 hours");
+    b.add("alb.hours", "Load balancer hours", kHoursPerMonth, "ALB-hour", [&] { return "730 hours"; });
     // LCUs: the larger of new connections (25/s per LCU) and processed bytes (1 GB/h per LCU).
     const double perSecond = b.load.requestsPerMonth / kSecondsPerMonth;
     const double gbPerHour = b.load.requestsPerMonth * b.load.payloadKb / kKbPerGb / kHoursPerMonth;
     const double lcu = std::max({perSecond / 25, gbPerHour, 0.0});
     b.add("alb.lcu-hours", "Load balancer capacity units", lcu * kHoursPerMonth, "LCU-hour",
-          "max(" + num(perSecond) + " new connections/s ÷ 25, " + num(gbPerHour) + " GB/h) = " + num(lcu) + " LCU × 730 hours");
+          [&] { return "max(" + num(perSecond) + " new connections/s ÷ 25, " + num(gbPerHour) + " GB/h) = " + num(lcu) + " LCU × 730 hours"; });
     b.transferToActors("transfer.out");
 }
 
@@ -211,7 +216,7 @@ void queueUsage(UsageBuilder &b)
     // Each message is sent, received and deleted: three requests per 64 KB chunk.
     b.add(fifo ? "sqs.requests.fifo" : "sqs.requests.standard", "Requests",
           b.load.requestsPerMonth * 3 * metered, "request",
-          b.volume() + " messages × 3 requests (send, receive, delete) × " + num(metered) + " (64 KB chunks)");
+          [&] { return b.volume() + " messages × 3 requests (send, receive, delete) × " + num(metered) + " (64 KB chunks)"; });
 }
 
 void topicUsage(UsageBuilder &b)
@@ -219,7 +224,7 @@ void topicUsage(UsageBuilder &b)
     const double metered = chunks(b.load.payloadKb, 64);
     const bool fifo = b.text("topicType") == "fifo";
     b.add(fifo ? "sns.publish.fifo" : "sns.publish.standard", "Publishes",
-          b.load.requestsPerMonth * metered, "request", b.volume() + " messages × " + num(metered) + " (64 KB chunks)");
+          b.load.requestsPerMonth * metered, "request", [&] { return b.volume() + " messages × " + num(metered) + " (64 KB chunks)"; });
     for (const Edge *e : b.c.outgoing(b.node)) {
         const Node &to = b.c.target(*e);
         const std::string protocol = b.c.isType(to, "sqs-queue")         ? "sqs"
@@ -227,7 +232,7 @@ void topicUsage(UsageBuilder &b)
                                      : b.c.isType(to, "firehose-stream") ? "firehose"
                                                                          : "http";
         b.add("sns.delivery." + protocol, "Deliveries to " + to.name, b.c.load(*e).requestsPerMonth, "delivery",
-              num(b.c.load(*e).requestsPerMonth) + " deliveries");
+              [&] { return num(b.c.load(*e).requestsPerMonth) + " deliveries"; });
     }
 }
 
@@ -235,63 +240,63 @@ void busUsage(UsageBuilder &b)
 {
     const double metered = chunks(b.load.payloadKb, 64);
     b.add("eventbridge.events", "Events published", b.load.requestsPerMonth * metered, "event",
-          b.volume() + " events × " + num(metered) + " (64 KB chunks)");
+          [&] { return b.volume() + " events × " + num(metered) + " (64 KB chunks)"; });
 }
 
 void scheduleUsage(UsageBuilder &b)
 {
-    b.add("eventbridge.scheduler", "Invocations", b.load.requestsPerMonth, "invocation", b.volume() + " invocations");
+    b.add("eventbridge.scheduler", "Invocations", b.load.requestsPerMonth, "invocation", [&] { return b.volume() + " invocations"; });
 }
 
 void pipeUsage(UsageBuilder &b)
 {
-    b.add("eventbridge.pipes", "Requests", b.load.requestsPerMonth, "request", b.volume() + " events");
+    b.add("eventbridge.pipes", "Requests", b.load.requestsPerMonth, "request", [&] { return b.volume() + " events"; });
 }
 
 void stateMachineUsage(UsageBuilder &b)
 {
     const double v = b.load.requestsPerMonth;
     if (b.text("workflowType") == "EXPRESS") {
-        b.add("stepfunctions.express.requests", "Requests", v, "request", b.volume() + " executions");
+        b.add("stepfunctions.express.requests", "Requests", v, "request", [&] { return b.volume() + " executions"; });
         const double seconds = std::ceil(b.number("averageDurationMs", 1000) / 100 - 1e-9) / 10;
         const double gb = std::ceil(b.number("averageMemoryMb", 64) / 64 - 1e-9) * 64 / 1024;
         b.add("stepfunctions.express.duration", "Duration", v * seconds * gb, "GB-second",
-              b.volume() + " executions × " + num(seconds) + " s (100 ms steps) × " + num(gb) + " GB (64 MB steps)");
+              [&] { return b.volume() + " executions × " + num(seconds) + " s (100 ms steps) × " + num(gb) + " GB (64 MB steps)"; });
         return;
     }
     const double transitions = b.number("averageTransitions", 5);
     b.add("stepfunctions.standard.transitions", "State transitions", v * transitions, "transition",
-          b.volume() + " executions × " + num(transitions) + " transitions");
+          [&] { return b.volume() + " executions × " + num(transitions) + " transitions"; });
 }
 
 void streamUsage(UsageBuilder &b)
 {
     const double v = b.load.requestsPerMonth;
     if (b.text("capacityMode") == "ON_DEMAND") {
-        b.add("kinesis.ondemand.stream-hours", "Stream hours", kHoursPerMonth, "stream-hour", "730 hours");
+        b.add("kinesis.ondemand.stream-hours", "Stream hours", kHoursPerMonth, "stream-hour", [&] { return "730 hours"; });
         const double kb = std::ceil(b.load.payloadKb - 1e-9);
         const double gbIn = v * kb / kKbPerGb;
-        b.add("kinesis.ondemand.data-in", "Data in", gbIn, "GB", b.volume() + " records × " + num(kb) + " KB");
+        b.add("kinesis.ondemand.data-in", "Data in", gbIn, "GB", [&] { return b.volume() + " records × " + num(kb) + " KB"; });
         const double consumers = std::max<double>(1, static_cast<double>(b.c.outgoing(b.node).size()));
         b.add("kinesis.ondemand.data-out", "Data out", gbIn * consumers, "GB",
-              num(gbIn) + " GB × " + num(consumers) + " consumer(s)");
+              [&] { return num(gbIn) + " GB × " + num(consumers) + " consumer(s)"; });
         return;
     }
     const double shards = std::max(1.0, b.number("shardCount", 1));
-    b.add("kinesis.shard-hours", "Shard hours", shards * kHoursPerMonth, "shard-hour", num(shards) + " shards × 730 hours");
+    b.add("kinesis.shard-hours", "Shard hours", shards * kHoursPerMonth, "shard-hour", [&] { return num(shards) + " shards × 730 hours"; });
     const double units = chunks(b.load.payloadKb, 25);
     b.add("kinesis.put-units", "PUT payload units", v * units, "put-payload-unit",
-          b.volume() + " records × " + num(units) + " (25 KB units)");
+          [&] { return b.volume() + " records × " + num(units) + " (25 KB units)"; });
     if (b.number("retentionHours", 24) > 24)
         b.add("kinesis.extended-retention", "Extended retention", shards * kHoursPerMonth, "shard-hour",
-              num(shards) + " shards × 730 hours");
+              [&] { return num(shards) + " shards × 730 hours"; });
 }
 
 void firehoseUsage(UsageBuilder &b)
 {
     const double kb = chunks(b.load.payloadKb, 5) * 5;
     b.add("firehose.ingestion", "Data ingested", b.load.requestsPerMonth * kb / kKbPerGb, "GB",
-          b.volume() + " records × " + num(kb) + " KB (5 KB steps)");
+          [&] { return b.volume() + " records × " + num(kb) + " KB (5 KB steps)"; });
 }
 
 void bucketUsage(UsageBuilder &b)
@@ -306,11 +311,11 @@ void bucketUsage(UsageBuilder &b)
         });
     }
     const double gb = b.number("storedGb", 0);
-    b.add(key, "Storage", gb, "GB-month", num(gb) + " GB stored");
+    b.add(key, "Storage", gb, "GB-month", [&] { return num(gb) + " GB stored"; });
     const double puts = b.incomingVolume({ConnectionKind::Write});
     const double gets = b.incomingVolume({ConnectionKind::Read});
-    b.add(ia ? "s3.requests.put-ia" : "s3.requests.put", "PUT requests", puts, "request", num(puts) + " writes");
-    b.add(ia ? "s3.requests.get-ia" : "s3.requests.get", "GET requests", gets, "request", num(gets) + " reads");
+    b.add(ia ? "s3.requests.put-ia" : "s3.requests.put", "PUT requests", puts, "request", [&] { return num(puts) + " writes"; });
+    b.add(ia ? "s3.requests.get-ia" : "s3.requests.get", "GET requests", gets, "request", [&] { return num(gets) + " reads"; });
 }
 
 void tableUsage(UsageBuilder &b)
@@ -320,26 +325,26 @@ void tableUsage(UsageBuilder &b)
     if (b.text("capacityMode") == "PROVISIONED") {
         const double wcu = b.number("writeCapacityUnits", 0);
         const double rcu = b.number("readCapacityUnits", 0);
-        b.add("dynamodb.provisioned.wcu", "Write capacity", wcu * kHoursPerMonth, "WCU-hour", num(wcu) + " WCU × 730 hours");
-        b.add("dynamodb.provisioned.rcu", "Read capacity", rcu * kHoursPerMonth, "RCU-hour", num(rcu) + " RCU × 730 hours");
+        b.add("dynamodb.provisioned.wcu", "Write capacity", wcu * kHoursPerMonth, "WCU-hour", [&] { return num(wcu) + " WCU × 730 hours"; });
+        b.add("dynamodb.provisioned.rcu", "Read capacity", rcu * kHoursPerMonth, "RCU-hour", [&] { return num(rcu) + " RCU × 730 hours"; });
     } else {
         const double writes = b.incomingVolume({ConnectionKind::Write});
         const double perWrite = std::ceil(itemKb - 1e-9);
         b.add(ia ? "dynamodb.ondemand-ia.write" : "dynamodb.ondemand.write", "Write request units",
               writes * perWrite, "write-request-unit",
-              num(writes) + " writes × " + num(perWrite) + " WRU (1 KB each)");
+              [&] { return num(writes) + " writes × " + num(perWrite) + " WRU (1 KB each)"; });
         const double reads = b.incomingVolume({ConnectionKind::Read});
         const std::string consistency = b.text("readConsistency");
         const double factor = consistency == "strong" ? 1 : consistency == "transactional" ? 2 : 0.5;
         const double perRead = std::ceil(itemKb / 4 - 1e-9) * factor;
         b.add(ia ? "dynamodb.ondemand-ia.read" : "dynamodb.ondemand.read", "Read request units",
               reads * perRead, "read-request-unit",
-              num(reads) + " " + consistency + " reads × " + num(perRead) + " RRU (4 KB each)");
+              [&] { return num(reads) + " " + consistency + " reads × " + num(perRead) + " RRU (4 KB each)"; });
     }
     const double gb = b.number("storedGb", 0);
-    b.add(ia ? "dynamodb.storage-ia" : "dynamodb.storage", "Storage", gb, "GB-month", num(gb) + " GB stored");
+    b.add(ia ? "dynamodb.storage-ia" : "dynamodb.storage", "Storage", gb, "GB-month", [&] { return num(gb) + " GB stored"; });
     if (b.text("pointInTimeRecovery") == "true")
-        b.add("dynamodb.pitr", "Point-in-time recovery", gb, "GB-month", num(gb) + " GB backed up continuously");
+        b.add("dynamodb.pitr", "Point-in-time recovery", gb, "GB-month", [&] { return num(gb) + " GB backed up continuously"; });
 }
 
 void auroraUsage(UsageBuilder &b)
@@ -347,12 +352,12 @@ void auroraUsage(UsageBuilder &b)
     const bool optimized = b.text("storageType") == "aurora-iopt1";
     const double acu = b.number("averageCapacityAcu", b.number("minCapacityAcu", 0.5));
     b.add(optimized ? "aurora.acu-hours.io-optimized" : "aurora.acu-hours", "Capacity", acu * kHoursPerMonth,
-          "ACU-hour", num(acu) + " ACU on average × 730 hours");
+          "ACU-hour", [&] { return num(acu) + " ACU on average × 730 hours"; });
     const double gb = b.number("storageGb", 0);
-    b.add(optimized ? "aurora.storage.io-optimized" : "aurora.storage", "Storage", gb, "GB-month", num(gb) + " GB");
+    b.add(optimized ? "aurora.storage.io-optimized" : "aurora.storage", "Storage", gb, "GB-month", [&] { return num(gb) + " GB"; });
     if (!optimized) {
         const double io = b.number("ioRequestsPerMonth", 0);
-        b.add("aurora.io", "I/O requests", io, "request", num(io) + " I/O requests");
+        b.add("aurora.io", "I/O requests", io, "request", [&] { return num(io) + " I/O requests"; });
     }
 }
 
@@ -361,7 +366,7 @@ void userPoolUsage(UsageBuilder &b)
     std::string plan = b.text("featurePlan");
     std::transform(plan.begin(), plan.end(), plan.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
     const double mau = b.number("monthlyActiveUsers", 0);
-    b.add("cognito.mau." + plan, "Monthly active users", mau, "MAU", num(mau) + " users");
+    b.add("cognito.mau." + plan, "Monthly active users", mau, "MAU", [&] { return num(mau) + " users"; });
 }
 
 void fargateUsage(UsageBuilder &b)
@@ -372,12 +377,12 @@ void fargateUsage(UsageBuilder &b)
     const double vcpu = b.number("cpuUnits", 256) / 1024;
     const double gb = b.number("memoryMb", 512) / 1024;
     b.add("fargate.vcpu." + arch, "vCPU", tasks * vcpu * hours, "vCPU-hour",
-          num(tasks) + " tasks × " + num(vcpu) + " vCPU × " + num(hours) + " hours");
+          [&] { return num(tasks) + " tasks × " + num(vcpu) + " vCPU × " + num(hours) + " hours"; });
     b.add("fargate.memory." + arch, "Memory", tasks * gb * hours, "GB-hour",
-          num(tasks) + " tasks × " + num(gb) + " GB × " + num(hours) + " hours");
+          [&] { return num(tasks) + " tasks × " + num(gb) + " GB × " + num(hours) + " hours"; });
     const double extra = b.number("ephemeralStorageGb", 20) - 20;
     b.add("fargate.ephemeral-storage", "Ephemeral storage", tasks * extra * hours, "GB-hour",
-          num(tasks) + " tasks × " + num(extra) + " GB above 20 GB × " + num(hours) + " hours");
+          [&] { return num(tasks) + " tasks × " + num(extra) + " GB above 20 GB × " + num(hours) + " hours"; });
 }
 
 void deviceUsage(UsageBuilder &b)
@@ -385,18 +390,18 @@ void deviceUsage(UsageBuilder &b)
     const double devices = b.number("deviceCount", 0);
     const double fraction = b.number("connectedFraction", 1);
     b.add("iot.connectivity", "Connection minutes", devices * fraction * kHoursPerMonth * 60, "connection-minute",
-          num(devices) + " devices × " + num(fraction) + " connected × 43,800 minutes");
+          [&] { return num(devices) + " devices × " + num(fraction) + " connected × 43,800 minutes"; });
 }
 
 void iotRuleUsage(UsageBuilder &b)
 {
     const double units = chunks(b.load.payloadKb, 5);
     b.add("iot.messages", "Messages", b.load.requestsPerMonth * units, "message",
-          b.volume() + " messages × " + num(units) + " (5 KB units)");
-    b.add("iot.rules", "Rules triggered", b.load.requestsPerMonth, "rule-triggered", b.volume() + " messages");
+          [&] { return b.volume() + " messages × " + num(units) + " (5 KB units)"; });
+    b.add("iot.rules", "Rules triggered", b.load.requestsPerMonth, "rule-triggered", [&] { return b.volume() + " messages"; });
     const double actions = static_cast<double>(b.c.outgoing(b.node).size());
     b.add("iot.actions", "Actions", b.load.requestsPerMonth * b.number("matchRatio", 1) * actions, "action",
-          b.volume() + " messages × " + num(b.number("matchRatio", 1)) + " matching × " + num(actions) + " actions");
+          [&] { return b.volume() + " messages × " + num(b.number("matchRatio", 1)) + " matching × " + num(actions) + " actions"; });
 }
 
 void glueUsage(UsageBuilder &b)
@@ -410,7 +415,7 @@ void glueUsage(UsageBuilder &b)
     const double runs = b.number("runsPerMonth", 30);
     const double hours = std::max(1.0, b.number("averageRunMinutes", 10)) / 60;
     b.add("glue.dpu-hours", "DPU hours", workers * perWorker * runs * hours, "DPU-hour",
-          num(runs) + " runs × " + num(workers) + " workers × " + num(perWorker) + " DPU × " + num(hours) + " hours");
+          [&] { return num(runs) + " runs × " + num(workers) + " workers × " + num(perWorker) + " DPU × " + num(hours) + " hours"; });
 }
 
 void athenaUsage(UsageBuilder &b)
@@ -418,7 +423,7 @@ void athenaUsage(UsageBuilder &b)
     const double queries = b.number("queriesPerMonth", 0);
     const double gb = b.number("dataScannedGbPerQuery", 0);
     b.add("athena.data-scanned", "Data scanned", queries * gb / 1024, "TB",
-          num(queries) + " queries × " + num(gb) + " GB scanned");
+          [&] { return num(queries) + " queries × " + num(gb) + " GB scanned"; });
 }
 
 void serverlessEndpointUsage(UsageBuilder &b)
@@ -426,7 +431,7 @@ void serverlessEndpointUsage(UsageBuilder &b)
     const double seconds = b.number("averageInferenceMs", 100) / 1000;
     const double gb = b.number("memoryMb", 2048) / 1024;
     b.add("sagemaker.serverless.duration", "Inference duration", b.load.requestsPerMonth * seconds * gb,
-          "GB-second", b.volume() + " inferences × " + num(seconds) + " s × " + num(gb) + " GB");
+          "GB-second", [&] { return b.volume() + " inferences × " + num(seconds) + " s × " + num(gb) + " GB"; });
 }
 
 void batchTransformUsage(UsageBuilder &b)
@@ -435,12 +440,12 @@ void batchTransformUsage(UsageBuilder &b)
     const double jobs = b.number("jobsPerMonth", 0);
     const double hours = b.number("averageJobMinutes", 0) / 60;
     b.add("sagemaker.batch." + b.text("instanceType"), "Instance hours", instances * jobs * hours,
-          "instance-hour", num(jobs) + " jobs × " + num(instances) + " instances × " + num(hours) + " hours");
+          "instance-hour", [&] { return num(jobs) + " jobs × " + num(instances) + " instances × " + num(hours) + " hours"; });
 }
 
 void rekognitionUsage(UsageBuilder &b)
 {
-    b.add("rekognition.images", "Images analysed", b.load.requestsPerMonth, "image", b.volume() + " images");
+    b.add("rekognition.images", "Images analysed", b.load.requestsPerMonth, "image", [&] { return b.volume() + " images"; });
 }
 
 using UsageFunction = void (*)(UsageBuilder &);
@@ -481,13 +486,13 @@ const std::map<std::string, UsageFunction> &usageFunctions()
 
 } // namespace
 
-void collectUsage(const RuleContext &context, const Node &node, std::vector<Usage> &out)
+void collectUsage(const RuleContext &context, const Node &node, bool explain, std::vector<Usage> &out)
 {
     const auto &functions = usageFunctions();
     auto it = functions.find(node.type);
     if (it == functions.end())
         return;
-    UsageBuilder builder(context, node, out);
+    UsageBuilder builder(context, node, explain, out);
     it->second(builder);
 }
 

@@ -28,7 +28,8 @@ struct Usage
 /// Appends the monthly usage of every priced dimension of `node`, from its properties,
 /// the catalog defaults and the propagated workload in `context`. Nodes of types with no
 /// price of their own (actors other than IoT devices, rules, generic resources) add none.
-void collectUsage(const RuleContext &context, const Node &node, std::vector<Usage> &out);
+/// Derivations are written only when `explain` is set.
+void collectUsage(const RuleContext &context, const Node &node, bool explain, std::vector<Usage> &out);
 
 /// Service types whose cost the engine computes, for tests and documentation.
 const std::vector<std::string> &pricedServiceTypes();

@@ -8,7 +8,10 @@
 #include "common/testdata.h"
 
 #include <app/cli/estimatecommand.h>
+#include <model/cost/costmodel.h>
 #include <model/cost/estimate.h>
+#include <model/cost/montecarlo.h>
+#include <model/cost/servercomparison.h>
 #include <model/cost/usage.h>
 #include <model/io/pricelistreader.h>
 #include <model/io/projectfile.h>
@@ -384,6 +387,119 @@ private Q_SLOTS:
         const Estimate e = estimate(loaded.architecture, builtinCatalog(), *prices);
         QVERIFY(e.total > 1);
         QVERIFY(e.nodeTotal(NodeId("public-api")) > 0);
+    }
+
+    void costModelReproducesTheEstimate()
+    {
+        const auto loaded = readProjectFile(nimbus::tests::sourcePath("templates/web-application.nimbus").toStdString(),
+                                            builtinCatalog());
+        std::ostringstream err;
+        const auto prices = nimbus::app::loadPrices("us-east-1", "", err);
+        QVERIFY(loaded.ok() && prices);
+        const Estimate once = estimate(loaded.architecture, builtinCatalog(), *prices);
+        const CostModel model = CostModel::build(loaded.architecture, builtinCatalog(), *prices, {});
+        QVERIFY(near(model.monthly(model.unitInputs()), once.total, 1e-6));
+        for (double scale : {0.01, 0.5, 3.0, 50.0}) {
+            EstimateOptions scaled;
+            scaled.entryScale.assign(loaded.architecture.nodes().size(), scale);
+            const Estimate direct = estimate(loaded.architecture, builtinCatalog(), *prices, scaled);
+            QVERIFY2(near(model.monthlyAtScale(scale), direct.total, 1e-6 * std::max(1.0, direct.total)),
+                     qPrintable(QString::number(scale)));
+        }
+    }
+
+    void serverComparisonWorkedByHand()
+    {
+        // A schedule invokes a 1,769 MB (1 vCPU) function of 1 s 5,184,000 times a month,
+        // i.e. 2 per second, steadily. No free tier; operations and DR switched off, servers
+        // run at 100% so that only compute is compared.
+        // Serverless per invocation: $0.20/1M + 1.7275390625 GB x 1 s x $0.0000166667 +
+        // 1 KB of logs x $0.50/GB = $0.0000294692; x 5,184,000 = $152.77 per month.
+        // Servers: 2 vCPU at peak on 2-vCPU m5.large = 1, but at least 2 instances:
+        // 2 x $0.096 x 730 h = $140.16. Break-even where m x $152.768 = $140.16, m = 0.9175
+        // (servers stay at 2 instances up to m = 2).
+        const Architecture arch = design(scheduledFunction("5184000", "memoryMb: 1769, averageDurationMs: 1000"));
+        EstimateOptions options;
+        options.freeTier = false;
+        ServerAssumptions a;
+        a.targetUtilisation = 1.0;
+        a.operationsHoursPerMonth = 0;
+        a.operationsHoursPerInstance = 0;
+        a.serverlessOperationsHoursPerMonth = 0;
+        a.warmStandbyFraction = 0;
+        const Comparison c = compareWithServers(arch, builtinCatalog(), testPrices(), options, a);
+        QVERIFY(near(c.serverless.total(), 152.77));
+        QVERIFY(near(c.servers.total(), 140.16));
+        QCOMPARE(c.applicationInstances, 2);
+        QVERIFY(near(c.tco3Servers, 36 * 140.16, 0.01));
+        QVERIFY2(near(c.breakEven, 0.9175, 0.0005), qPrintable(QString::number(c.breakEven)));
+        QCOMPARE(c.sweep.size(), std::size_t(21));
+        QCOMPARE(c.sweep.front().multiple, 0.01);
+        QVERIFY(near(c.sweep.back().multiple, 100, 1e-9));
+    }
+
+    void serverComparisonCountsOperationsAndStandby()
+    {
+        // Same design with the default assumptions: servers add a 50% warm standby
+        // ($70.08) and (40 h + 1 h x 2 servers) x $85 = $3,570 of operations; serverless
+        // adds 8 h x $85 = $680 and no standby (nothing is stored).
+        const Architecture arch = design(scheduledFunction("5184000", "memoryMb: 1769, averageDurationMs: 1000"));
+        EstimateOptions options;
+        options.freeTier = false;
+        ServerAssumptions a;
+        a.targetUtilisation = 1.0;
+        const Comparison c = compareWithServers(arch, builtinCatalog(), testPrices(), options, a);
+        QVERIFY(near(c.servers.disasterRecovery, 70.08));
+        QVERIFY(near(c.servers.operations, 3570));
+        QVERIFY(near(c.serverless.operations, 680));
+        QVERIFY(near(c.serverless.disasterRecovery, 0));
+        QVERIFY(!c.assumptions.empty());
+    }
+
+    void monteCarloIsReproducibleAndCentred()
+    {
+        const Architecture arch = design(
+            "nodes:\n  - {id: c, type: client, properties: {requestsPerMonth: 10000000, requestsPerMonthLow: 5000000, "
+            "requestsPerMonthHigh: 15000000, peakRps: 50}}\n"
+            "  - {id: api, type: apigw-http-api}\n"
+            "  - {id: f, type: lambda-function, properties: {memoryMb: 1024, averageDurationMs: 200, "
+            "averageDurationMsLow: 100, averageDurationMsHigh: 300}}\n"
+            "edges:\n  - {id: e1, from: c, to: api, kind: sync-invoke}\n  - {id: e2, from: api, to: f, kind: sync-invoke}\n");
+        MonteCarloOptions mc;
+        mc.samples = 20000;
+        mc.seed = 7;
+        const MonteCarloResult a = runMonteCarlo(arch, builtinCatalog(), testPrices(), {}, mc);
+        mc.threads = 1;
+        const MonteCarloResult b = runMonteCarlo(arch, builtinCatalog(), testPrices(), {}, mc);
+        QCOMPARE(a.p10, b.p10); // same seed, any number of threads: same numbers
+        QCOMPARE(a.p50, b.p50);
+        QCOMPARE(a.p90, b.p90);
+        QCOMPARE(a.inputs.size(), std::size_t(2));
+        QVERIFY(a.p10 < a.p50 && a.p50 < a.p90);
+        // Symmetric ranges: the median lies close to the estimate as designed.
+        const Estimate e = estimate(arch, builtinCatalog(), testPrices());
+        QVERIFY(near(a.deterministic, e.total, 1e-6));
+        QVERIFY2(std::fabs(a.p50 - e.total) / e.total < 0.05, qPrintable(QString("%1 vs %2").arg(a.p50).arg(e.total)));
+        int counted = 0;
+        for (int n : a.binCounts)
+            counted += n;
+        QCOMPARE(counted, 20000);
+        mc.seed = 8;
+        QVERIFY(runMonteCarlo(arch, builtinCatalog(), testPrices(), {}, mc).p50 != a.p50);
+        mc.distribution = Distribution::Pert;
+        const MonteCarloResult pert = runMonteCarlo(arch, builtinCatalog(), testPrices(), {}, mc);
+        QVERIFY(pert.p90 - pert.p10 < a.p90 - a.p10); // PERT concentrates around the mode
+    }
+
+    void monteCarloWithoutRangesIsTheEstimate()
+    {
+        const Architecture arch = design(scheduledFunction("3000000", "memoryMb: 512, averageDurationMs: 1000"));
+        MonteCarloOptions mc;
+        mc.samples = 500;
+        const MonteCarloResult r = runMonteCarlo(arch, builtinCatalog(), testPrices(), {}, mc);
+        QVERIFY(r.inputs.empty());
+        QCOMPARE(r.p10, r.p90);
+        QVERIFY(near(r.p50, r.deterministic, 1e-9));
     }
 
     void moneyFormatting()
