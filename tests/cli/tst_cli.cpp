@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -213,6 +214,99 @@ private Q_SLOTS:
         QVERIFY(QJsonDocument::fromJson(json.out.toUtf8()).array().size() > 30);
         const Run file = run({"rules", "some.nimbus"});
         QCOMPARE(file.code, 2);
+    }
+
+    void estimateTable()
+    {
+        const Run r = run({"estimate", sourcePath(kSample), "--explain"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("Total per month: $"), qPrintable(r.out));
+        QVERIFY(r.out.contains("Public API"));
+        QVERIFY(r.out.contains(" × $")); // formulas shown
+        QVERIFY(r.out.contains("prices for us-east-1 read 2026-11-28"));
+    }
+
+    void estimateJsonAndCsvAgree()
+    {
+        const Run json = run({"estimate", sourcePath(kSample), "--format", "json"});
+        QCOMPARE(json.code, 0);
+        const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        const QJsonArray items = root.value("items").toArray();
+        QVERIFY(items.size() > 10);
+        double sum = 0;
+        for (const QJsonValue v : items) {
+            const QJsonObject item = v.toObject();
+            for (const char *key : {"node", "dimension", "quantity", "unit", "unitPrice", "cost", "explanation"})
+                QVERIFY2(item.contains(key), key);
+            sum += item.value("cost").toDouble();
+        }
+        const double total = root.value("totals").toObject().value("monthly").toDouble();
+        QVERIFY(std::fabs(sum - total) < 1e-6);
+
+        const Run csv = run({"estimate", sourcePath(kSample), "--format", "csv"});
+        QCOMPARE(csv.code, 0);
+        const QStringList lines = csv.out.trimmed().split('\n');
+        QCOMPARE(lines.first(), QStringLiteral("node,name,service,dimension,quantity,unit,unit_price,monthly_cost"));
+        QCOMPARE(lines.size(), items.size() + 1);
+        double csvSum = 0;
+        for (const QString &line : lines.mid(1))
+            csvSum += line.split(',').last().toDouble();
+        QVERIFY(std::fabs(csvSum - total) < 1e-6);
+    }
+
+    void estimateOptionsChangeTheTotal()
+    {
+        auto total = [&](const QStringList &extra) {
+            const Run r = run(QStringList{"estimate", sourcePath(kSample), "--format", "json"} + extra);
+            return QJsonDocument::fromJson(r.out.toUtf8()).object().value("totals").toObject().value("monthly").toDouble();
+        };
+        const double base = total({});
+        QVERIFY(base > 0);
+        QVERIFY(std::fabs(total({"--discount", "10"}) - base * 0.9) < 1e-6);
+        QVERIFY(total({"--no-free-tier"}) > base);
+        QVERIFY(total({"--region", "eu-west-1"}) > 0);
+
+        QTemporaryDir dir;
+        const QString prices = writeDesign(dir, "mine.yaml",
+                                           "region: us-east-1\nprices:\n"
+                                           "  cognito.mau.essentials: {unit: MAU, per: 1, price: 0, status: unverified}\n");
+        QVERIFY(total({"--prices", prices}) < base); // the pool's users become free
+    }
+
+    void estimateComparisonAndMonteCarlo()
+    {
+        const Run r = run({"estimate", sourcePath(kSample), "--format", "json", "--sweep", "--monte-carlo", "2000", "--seed", "3"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QJsonObject comparison = root.value("comparison").toObject();
+        QCOMPARE(comparison.value("sweep").toArray().size(), 21);
+        QVERIFY(comparison.contains("breakEven"));
+        QVERIFY(comparison.value("servers").toObject().value("total").toDouble() > 0);
+        QVERIFY(comparison.value("tco").toObject().value("servers3y").toDouble() > 0);
+        QVERIFY(root.value("monteCarlo").toObject().value("p50").toDouble() > 0);
+        const Run again = run({"estimate", sourcePath(kSample), "--format", "json", "--sweep", "--monte-carlo", "2000", "--seed", "3"});
+        QCOMPARE(again.out, r.out);
+        const Run text = run({"estimate", sourcePath(kSample), "--compare-servers"});
+        QVERIFY(text.out.contains("3-year TCO"));
+    }
+
+    void estimateBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("region") << QStringList{"--region", "mars-1"} << "no price list for region 'mars-1'";
+        QTest::newRow("discount") << QStringList{"--discount", "150"} << "--discount takes a percentage";
+        QTest::newRow("samples") << QStringList{"--monte-carlo", "0"} << "--monte-carlo takes a sample count";
+        QTest::newRow("prices file") << QStringList{"--prices", "/nonexistent/prices.yaml"} << "cannot open the file";
+        QTest::newRow("distribution") << QStringList{"--distribution", "normal"} << "--distribution takes";
+    }
+    void estimateBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(QStringList{"estimate", sourcePath(kSample)} + args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
 
     void unreadableInputExitsTwo_data()

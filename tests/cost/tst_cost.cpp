@@ -293,6 +293,84 @@ private Q_SLOTS:
         QVERIFY(near(item(e, "u", "cognito.mau.essentials")->cost, 600.00));
     }
 
+    void quantities_data()
+    {
+        // Every remaining dimension, with its quantity worked out by hand. Prices are applied
+        // by the same code for all dimensions (tested above), so the usage model is what
+        // varies here.
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("node");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<double>("quantity");
+        const QByteArray api = "nodes:\n  - {id: c, type: client, properties: {requestsPerMonth: 2000000, payloadKb: 8, responseKb: 16}}\n";
+        // REST API: 2,000,000 calls; a 1.6 GB cache runs 730 hours; responses 2M x 16 KB =
+        // 30.52 GB out.
+        QTest::newRow("rest requests") << api + "  - {id: a, type: apigw-rest-api, properties: {cacheEnabled: true, cacheSizeGb: \"1.6\"}}\nedges:\n  - {id: e, from: c, to: a, kind: sync-invoke}\n" << "a" << "apigw.rest.requests" << 2000000.0;
+        QTest::newRow("rest cache") << api + "  - {id: a, type: apigw-rest-api, properties: {cacheEnabled: true, cacheSizeGb: \"1.6\"}}\nedges:\n  - {id: e, from: c, to: a, kind: sync-invoke}\n" << "a" << "apigw.rest.cache.1_6" << 730.0;
+        QTest::newRow("transfer out") << api + "  - {id: a, type: apigw-rest-api}\nedges:\n  - {id: e, from: c, to: a, kind: sync-invoke}\n" << "a" << "transfer.out" << 2000000.0 * 16 / 1048576;
+        // WebSocket: 2M connections x 20 messages x 1 (10 KB < 32 KB); x 3 minutes each.
+        QTest::newRow("websocket messages") << api + "  - {id: w, type: apigw-websocket-api, properties: {messagesPerConnection: 20, averageMessageKb: 10, averageConnectionMinutes: 3}}\nedges:\n  - {id: e, from: c, to: w, kind: sync-invoke}\n" << "w" << "apigw.websocket.messages" << 40000000.0;
+        QTest::newRow("websocket minutes") << api + "  - {id: w, type: apigw-websocket-api, properties: {messagesPerConnection: 20, averageMessageKb: 10, averageConnectionMinutes: 3}}\nedges:\n  - {id: e, from: c, to: w, kind: sync-invoke}\n" << "w" << "apigw.websocket.minutes" << 6000000.0;
+        QTest::newRow("appsync") << api + "  - {id: g, type: appsync-api}\nedges:\n  - {id: e, from: c, to: g, kind: sync-invoke}\n" << "g" << "appsync.requests" << 2000000.0;
+        // CloudFront: 2M requests, 2M x 16 KB to viewers.
+        QTest::newRow("cloudfront requests") << api + "  - {id: f, type: cloudfront-distribution}\nedges:\n  - {id: e, from: c, to: f, kind: sync-invoke}\n" << "f" << "cloudfront.requests.https" << 2000000.0;
+        QTest::newRow("cloudfront transfer") << api + "  - {id: f, type: cloudfront-distribution}\nedges:\n  - {id: e, from: c, to: f, kind: sync-invoke}\n" << "f" << "cloudfront.transfer" << 2000000.0 * 16 / 1048576;
+        // ALB: 730 hours; 2M requests / 2,628,000 s = 0.761/s / 25 = 0.0304 LCU vs 2M x 8 KB
+        // / 1,048,576 / 730 = 0.0209 GB/h: 0.0304 LCU x 730 = 22.22 LCU-hours.
+        QTest::newRow("alb hours") << api + "  - {id: l, type: alb}\nedges:\n  - {id: e, from: c, to: l, kind: sync-invoke}\n" << "l" << "alb.hours" << 730.0;
+        QTest::newRow("alb lcu") << api + "  - {id: l, type: alb}\nedges:\n  - {id: e, from: c, to: l, kind: sync-invoke}\n" << "l" << "alb.lcu-hours" << 2000000.0 / 2628000 / 25 * 730;
+        const QByteArray schedule = "nodes:\n  - {id: s, type: eventbridge-schedule, properties: {invocationsPerMonth: 1000000, payloadKb: 30}}\n";
+        QTest::newRow("scheduler") << schedule + "  - {id: f, type: lambda-function}\nedges:\n  - {id: e, from: s, to: f, kind: async-invoke}\n" << "s" << "eventbridge.scheduler" << 1000000.0;
+        // Pipe from a queue: 1M events; with a 0.5 filter match the target gets half.
+        QTest::newRow("pipe") << schedule + "  - {id: f, type: lambda-function}\n  - {id: q, type: sqs-queue}\n  - {id: p, type: eventbridge-pipe}\nedges:\n  - {id: e, from: s, to: f, kind: async-invoke}\n  - {id: e2, from: f, to: q, kind: publish}\n  - {id: e3, from: q, to: p, kind: poll}\n" << "p" << "eventbridge.pipes" << 1000000.0;
+        // Kinesis on demand: 730 stream hours; 1M x 30 KB in; out to 1 consumer.
+        QTest::newRow("kinesis on demand in") << schedule + "  - {id: f, type: lambda-function}\n  - {id: k, type: kinesis-stream, properties: {capacityMode: ON_DEMAND}}\nedges:\n  - {id: e, from: s, to: f, kind: async-invoke}\n  - {id: e2, from: f, to: k, kind: write}\n" << "k" << "kinesis.ondemand.data-in" << 1000000.0 * 30 / 1048576;
+        QTest::newRow("kinesis extended retention") << schedule + "  - {id: f, type: lambda-function}\n  - {id: k, type: kinesis-stream, properties: {capacityMode: PROVISIONED, shardCount: 3, retentionHours: 48}}\nedges:\n  - {id: e, from: s, to: f, kind: async-invoke}\n  - {id: e2, from: f, to: k, kind: write}\n" << "k" << "kinesis.extended-retention" << 2190.0;
+        // Firehose: 30 KB records are metered in 5 KB steps: 30 KB; 1M x 30 KB.
+        QTest::newRow("firehose") << schedule + "  - {id: f, type: lambda-function}\n  - {id: h, type: firehose-stream}\nedges:\n  - {id: e, from: s, to: f, kind: async-invoke}\n  - {id: e2, from: f, to: h, kind: write}\n" << "h" << "firehose.ingestion" << 1000000.0 * 30 / 1048576;
+        // Provisioned concurrency: 5 x 1 GB x 2,628,000 s; ephemeral storage 1,536 MB: 1 GB
+        // above 512 MB x 1M x 0.1 s.
+        QTest::newRow("provisioned concurrency") << schedule + "  - {id: f, type: lambda-function, properties: {memoryMb: 1024, provisionedConcurrency: 5}}\nedges:\n  - {id: e, from: s, to: f, kind: async-invoke}\n" << "f" << "lambda.provisioned.x86" << 5.0 * 2628000;
+        QTest::newRow("ephemeral storage") << schedule + "  - {id: f, type: lambda-function, properties: {ephemeralStorageMb: 1536, averageDurationMs: 100}}\nedges:\n  - {id: e, from: s, to: f, kind: async-invoke}\n" << "f" << "lambda.ephemeral-storage" << 100000.0;
+        // Async events over 256 KB: 300 KB is 1 extra request per event (44 KB -> one 64 KB).
+        QTest::newRow("large async events") << QByteArray("nodes:\n  - {id: s, type: eventbridge-schedule, properties: {invocationsPerMonth: 1000, payloadKb: 300}}\n  - {id: f, type: lambda-function}\nedges:\n  - {id: e, from: s, to: f, kind: async-invoke}\n") << "f" << "lambda.requests" << 2000.0;
+        // DynamoDB provisioned: 50 WCU x 730; PITR and infrequent-access storage.
+        QTest::newRow("dynamodb provisioned") << QByteArray("nodes:\n  - {id: t, type: dynamodb-table, properties: {capacityMode: PROVISIONED, writeCapacityUnits: 50, readCapacityUnits: 100}}\nedges: []\n") << "t" << "dynamodb.provisioned.wcu" << 36500.0;
+        QTest::newRow("dynamodb pitr") << QByteArray("nodes:\n  - {id: t, type: dynamodb-table, properties: {storedGb: 40, pointInTimeRecovery: true}}\nedges: []\n") << "t" << "dynamodb.pitr" << 40.0;
+        QTest::newRow("dynamodb strong reads") << api + "  - {id: a, type: apigw-rest-api}\n  - {id: t, type: dynamodb-table, properties: {itemSizeKb: 6, readConsistency: strong, tableClass: STANDARD_INFREQUENT_ACCESS}}\nedges:\n  - {id: e, from: c, to: a, kind: sync-invoke}\n  - {id: r, from: a, to: t, kind: read}\n" << "t" << "dynamodb.ondemand-ia.read" << 4000000.0;
+        QTest::newRow("s3 infrequent access") << QByteArray("nodes:\n  - {id: b, type: s3-bucket, properties: {storageClass: STANDARD_IA, storedGb: 300}}\nedges: []\n") << "b" << "s3.storage.standard-ia" << 300.0;
+        // Aurora: 2 ACU x 730; 50 GB; 10M I/O.
+        QTest::newRow("aurora capacity") << QByteArray("nodes:\n  - {id: d, type: aurora-serverless, properties: {averageCapacityAcu: 2, storageGb: 50, ioRequestsPerMonth: 10000000}}\nedges: []\n") << "d" << "aurora.acu-hours" << 1460.0;
+        QTest::newRow("aurora io") << QByteArray("nodes:\n  - {id: d, type: aurora-serverless, properties: {averageCapacityAcu: 2, storageGb: 50, ioRequestsPerMonth: 10000000}}\nedges: []\n") << "d" << "aurora.io" << 10000000.0;
+        // IoT: 1,000 devices always connected x 43,800 minutes; 1M messages of 7 KB = 2 units.
+        const QByteArray iot = "nodes:\n  - {id: d, type: iot-device, properties: {deviceCount: 1000, connectedFraction: 1, requestsPerMonth: 1000000, payloadKb: 7}}\n  - {id: r, type: iot-rule}\n  - {id: k, type: kinesis-stream}\nedges:\n  - {id: e, from: d, to: r, kind: publish}\n  - {id: e2, from: r, to: k, kind: write}\n";
+        QTest::newRow("iot connectivity") << iot << "d" << "iot.connectivity" << 43800000.0;
+        QTest::newRow("iot messages") << iot << "r" << "iot.messages" << 2000000.0;
+        QTest::newRow("iot actions") << iot << "r" << "iot.actions" << 1000000.0;
+        // Glue: 20 runs x 10 workers x 2 DPU (G.2X) x 0.5 h = 200 DPU-hours.
+        QTest::newRow("glue") << QByteArray("nodes:\n  - {id: g, type: glue-job, properties: {workerType: G.2X, numberOfWorkers: 10, runsPerMonth: 20, averageRunMinutes: 30}}\nedges: []\n") << "g" << "glue.dpu-hours" << 200.0;
+        // Athena: 3,000 queries x 2 GB = 5.86 TB.
+        QTest::newRow("athena") << QByteArray("nodes:\n  - {id: a, type: athena-workgroup, properties: {queriesPerMonth: 3000, dataScannedGbPerQuery: 2}}\nedges: []\n") << "a" << "athena.data-scanned" << 3000.0 * 2 / 1024;
+        // SageMaker serverless: 1M x 0.2 s x 2 GB.
+        QTest::newRow("sagemaker serverless") << schedule + "  - {id: f, type: lambda-function}\n  - {id: m, type: sagemaker-serverless-endpoint, properties: {memoryMb: \"2048\", averageInferenceMs: 200}}\nedges:\n  - {id: e, from: s, to: f, kind: async-invoke}\n  - {id: e2, from: f, to: m, kind: sync-invoke}\n" << "m" << "sagemaker.serverless.duration" << 400000.0;
+        QTest::newRow("batch transform") << QByteArray("nodes:\n  - {id: t, type: sagemaker-batch-transform, properties: {instanceType: ml.m5.xlarge, instanceCount: 2, jobsPerMonth: 10, averageJobMinutes: 45}}\nedges: []\n") << "t" << "sagemaker.batch.ml.m5.xlarge" << 15.0;
+        QTest::newRow("rekognition") << schedule + "  - {id: f, type: lambda-function}\n  - {id: r, type: rekognition}\nedges:\n  - {id: e, from: s, to: f, kind: async-invoke}\n  - {id: e2, from: f, to: r, kind: read}\n" << "r" << "rekognition.images" << 1000000.0;
+        QTest::newRow("cognito lite") << QByteArray("nodes:\n  - {id: u, type: cognito-user-pool, properties: {monthlyActiveUsers: 5000, featurePlan: LITE}}\nedges: []\n") << "u" << "cognito.mau.lite" << 5000.0;
+    }
+    void quantities()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, node);
+        QFETCH(QString, key);
+        QFETCH(double, quantity);
+        const Estimate e = estimate(design(body), builtinCatalog(), testPrices());
+        const LineItem *line = item(e, node.toUtf8().constData(), key.toUtf8().constData());
+        QVERIFY2(line, qPrintable(key));
+        QVERIFY2(near(line->quantity, quantity, 1e-6 * std::max(1.0, quantity)),
+                 qPrintable(QString("%1: %2").arg(line->quantity).arg(quantity)));
+        QVERIFY(!line->explanation.empty());
+    }
+
     void unknownPriceIsNeverZero()
     {
         // The test list has no Aurora prices: the lines are unknown, not $0.
