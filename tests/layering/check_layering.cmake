@@ -24,6 +24,11 @@ scan(model "^[ \t]*#[ \t]*include[ \t]*[<\"](Q[A-Za-z0-9_]*|Qt[A-Za-z0-9_]*/[^>\
 scan(model "^[ \t]*#[ \t]*include[ \t]*[<\"](views|app)/" "model/ includes an upper layer")
 scan(views "^[ \t]*#[ \t]*include[ \t]*[<\"]app/" "views/ includes app/")
 scan(app "^[ \t]*#[ \t]*include[ \t]*[<\"][^>\"]*_p\\.h[>\"]" "private document header outside views/commands")
+foreach(folder canvas charts findings inspector report)
+    if(EXISTS "${SOURCE_DIR}/views/${folder}")
+        scan(views/${folder} "^[ \t]*#[ \t]*include[ \t]*[<\"][^>\"]*_p\\.h[>\"]" "private document header outside views/commands")
+    endif()
+endforeach()
 
 file(READ "${SOURCE_DIR}/model/CMakeLists.txt" modelCmake)
 if(modelCmake MATCHES "Qt6::|Qt::")

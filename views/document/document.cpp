@@ -13,7 +13,15 @@ Document::Document(const model::Catalog &catalog, QObject *parent)
     : QObject(parent)
     , m_catalog(catalog)
     , m_undoStack(new QUndoStack(this))
-{}
+{
+    connect(m_undoStack, &QUndoStack::indexChanged, this, [this] {
+#ifndef NDEBUG
+        const QStringList problems = checkInvariants();
+        Q_ASSERT_X(problems.isEmpty(), "Document", qPrintable(problems.join(QLatin1Char('\n'))));
+#endif
+        Q_EMIT changed();
+    });
+}
 
 Document::~Document() = default;
 
@@ -24,6 +32,11 @@ QString Document::displayName() const
     if (!m_filePath.isEmpty())
         return QFileInfo(m_filePath).completeBaseName();
     return tr("Untitled");
+}
+
+bool Document::isModified() const
+{
+    return !m_undoStack->isClean();
 }
 
 model::Diagnostics Document::open(const QString &path)
@@ -37,7 +50,32 @@ model::Diagnostics Document::open(const QString &path)
     m_filePath = path;
     Q_EMIT documentReset();
     Q_EMIT filePathChanged();
+    Q_EMIT changed();
     return result.diagnostics;
+}
+
+bool Document::save(const QString &path, QString *error)
+{
+    std::string message;
+    if (!model::saveProjectFile(m_architecture, path.toStdString(), message)) {
+        if (error)
+            *error = QString::fromStdString(message);
+        return false;
+    }
+    m_undoStack->setClean();
+    if (path != m_filePath) {
+        m_filePath = path;
+        Q_EMIT filePathChanged();
+    }
+    return true;
+}
+
+QStringList Document::checkInvariants() const
+{
+    QStringList problems;
+    for (const std::string &p : m_architecture.checkInvariants())
+        problems << QString::fromStdString(p);
+    return problems;
 }
 
 } // namespace nimbus::views

@@ -13,9 +13,11 @@ class QUndoStack;
 
 namespace nimbus::views {
 
-/// One open design: owns its Architecture, its undo stack and its file path. Views read
-/// it through the const API and observe its signals; edits will arrive as commands on
-/// undoStack() (STYLE.md section 2). The catalog is borrowed and must outlive it.
+/// One open design: owns its Architecture, its undo stack, its file path and clean state.
+/// Views read it through the const API and observe its signals, which are past-tense facts
+/// carrying ids. It offers no mutators: every change is a command (views/commands/) pushed
+/// on undoStack(), and commands reach the model through DocumentEditor (documenteditor_p.h).
+/// The catalog is borrowed and must outlive it.
 class Document final : public QObject
 {
     Q_OBJECT
@@ -31,16 +33,35 @@ public:
     QString filePath() const { return m_filePath; }
     /// The design's name, or the file name, or "Untitled".
     QString displayName() const;
+    bool isModified() const;
 
     /// Reads `path`. When it has errors the open design is kept unchanged and the
     /// diagnostics say why; otherwise the design is replaced and documentReset() fires.
     model::Diagnostics open(const QString &path);
+    /// Writes the design to `path` atomically; on success the document becomes clean and
+    /// takes `path` as its file. False with `error` set otherwise (the old file is intact).
+    bool save(const QString &path, QString *error = nullptr);
+
+    /// Broken invariants of the model, in words (run after every command in debug builds).
+    QStringList checkInvariants() const;
 
 Q_SIGNALS:
     void documentReset();
     void filePathChanged();
+    void nodeAdded(const QString &id);
+    void nodeRemoved(const QString &id);
+    void nodeMoved(const QString &id);
+    void nodeChanged(const QString &id); ///< name or group
+    void nodePropertyChanged(const QString &id, const QString &key);
+    void edgeAdded(const QString &id);
+    void edgeRemoved(const QString &id);
+    void edgePropertyChanged(const QString &id, const QString &key);
+    /// Once per command, for coarse observers (analysis, title).
+    void changed();
 
 private:
+    friend class DocumentEditor;
+
     const model::Catalog &m_catalog;
     model::Architecture m_architecture;
     QUndoStack *m_undoStack;

@@ -1,0 +1,101 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#include "documenteditor_p.h"
+
+namespace nimbus::views {
+
+namespace {
+
+QString q(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+} // namespace
+
+bool DocumentEditor::addNode(Document &document, model::Node node)
+{
+    const QString id = q(node.id.str());
+    if (!document.m_architecture.addNode(std::move(node)))
+        return false;
+    Q_EMIT document.nodeAdded(id);
+    return true;
+}
+
+std::optional<std::pair<model::Node, std::vector<model::Edge>>>
+DocumentEditor::removeNode(Document &document, const model::NodeId &id)
+{
+    const model::Node *node = document.m_architecture.node(id);
+    if (!node)
+        return std::nullopt;
+    model::Node copy = *node;
+    std::vector<model::Edge> edges = document.m_architecture.removeNode(id);
+    for (const model::Edge &e : edges)
+        Q_EMIT document.edgeRemoved(q(e.id.str()));
+    Q_EMIT document.nodeRemoved(q(id.str()));
+    return std::make_pair(std::move(copy), std::move(edges));
+}
+
+void DocumentEditor::moveNode(Document &document, const model::NodeId &id, model::Point position)
+{
+    if (model::Node *node = document.m_architecture.node(id)) {
+        node->position = position;
+        Q_EMIT document.nodeMoved(q(id.str()));
+    }
+}
+
+void DocumentEditor::renameNode(Document &document, const model::NodeId &id, const std::string &name)
+{
+    if (model::Node *node = document.m_architecture.node(id)) {
+        node->name = name;
+        Q_EMIT document.nodeChanged(q(id.str()));
+    }
+}
+
+void DocumentEditor::setNodeProperty(Document &document, const model::NodeId &id, const std::string &key,
+                                     const std::optional<model::PropertyValue> &value)
+{
+    model::Node *node = document.m_architecture.node(id);
+    if (!node)
+        return;
+    if (value)
+        node->properties[key] = *value;
+    else
+        node->properties.erase(key);
+    Q_EMIT document.nodePropertyChanged(q(id.str()), q(key));
+}
+
+bool DocumentEditor::addEdge(Document &document, model::Edge edge)
+{
+    const QString id = q(edge.id.str());
+    if (!document.m_architecture.addEdge(std::move(edge)))
+        return false;
+    Q_EMIT document.edgeAdded(id);
+    return true;
+}
+
+std::optional<model::Edge> DocumentEditor::removeEdge(Document &document, const model::EdgeId &id)
+{
+    const model::Edge *edge = document.m_architecture.edge(id);
+    if (!edge)
+        return std::nullopt;
+    model::Edge copy = *edge;
+    document.m_architecture.removeEdge(id);
+    Q_EMIT document.edgeRemoved(q(id.str()));
+    return copy;
+}
+
+void DocumentEditor::setEdgeProperty(Document &document, const model::EdgeId &id, const std::string &key,
+                                     const std::optional<model::PropertyValue> &value)
+{
+    model::Edge *edge = document.m_architecture.edge(id);
+    if (!edge)
+        return;
+    if (value)
+        edge->properties[key] = *value;
+    else
+        edge->properties.erase(key);
+    Q_EMIT document.edgePropertyChanged(q(id.str()), q(key));
+}
+
+} // namespace nimbus::views
