@@ -52,6 +52,7 @@ int runGui(int argc, char **argv)
         return nimbus::app::ExitUsage;
     if (headless) {
         window.show();
+        window.analyseNow(); // the screenshot shows findings and costs, not a pending timer
         QApplication::processEvents();
         const QString out = parser.value(screenshot);
         if (!window.grab().save(out)) {

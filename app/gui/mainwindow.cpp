@@ -2,96 +2,259 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "../cli/estimatecommand.h"
+
+#include <model/analysis/validate.h>
+#include <model/cost/estimate.h>
 #include <views/canvas/canvasscene.h>
+#include <views/canvas/canvasview.h>
+#include <views/costs/costtablepanel.h>
 #include <views/document/document.h>
+#include <views/findings/analysis.h>
+#include <views/findings/findingspanel.h>
+#include <views/inspector/inspectorpanel.h>
+#include <views/palette/palettepanel.h>
 
 #include <QApplication>
-#include <QFileDialog>
-#include <QGraphicsView>
+#include <QDockWidget>
+#include <QGraphicsItem>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
+
+#include <sstream>
 
 namespace nimbus::app {
 
 MainWindow::MainWindow(const model::Catalog &catalog, QWidget *parent)
     : QMainWindow(parent)
+    , m_catalog(catalog)
     , m_document(new views::Document(catalog, this))
     , m_scene(new views::CanvasScene(*m_document, this))
-    , m_view(new QGraphicsView(m_scene, this))
-    , m_status(new QLabel(this))
+    , m_view(new views::CanvasView(m_scene, this))
+    , m_costLabel(new QLabel(this))
+    , m_findingsLabel(new QLabel(this))
+    , m_analysisTimer(new QTimer(this))
+    , m_autosaveTimer(new QTimer(this))
 {
-    m_view->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-    m_view->setDragMode(QGraphicsView::ScrollHandDrag);
     setCentralWidget(m_view);
-    statusBar()->addWidget(m_status, 1);
-    createMenus();
-    connect(m_document, &views::Document::documentReset, this, &MainWindow::updateTitleAndStatus);
-    resize(1200, 780);
-    updateTitleAndStatus();
+    setAcceptDrops(true);
+    statusBar()->addWidget(m_findingsLabel, 1);
+    statusBar()->addPermanentWidget(m_costLabel);
+    createDocks();
+    createActions();
+
+    m_scene->setKindChooser([this](const std::vector<model::ConnectionKind> &kinds, const QPointF &scenePos)
+                                -> std::optional<model::ConnectionKind> {
+        QMenu menu(this);
+        menu.setTitle(tr("Connection kind"));
+        for (model::ConnectionKind kind : kinds)
+            menu.addAction(QString::fromUtf8(model::connectionKindName(kind).data()))->setData(int(kind));
+        const QPoint global = m_view->viewport()->mapToGlobal(m_view->mapFromScene(scenePos));
+        QAction *chosen = menu.exec(global);
+        if (!chosen)
+            return std::nullopt;
+        return model::ConnectionKind(chosen->data().toInt());
+    });
+    connect(m_scene, &views::CanvasScene::connectionRefused, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
+
+    m_analysisTimer->setSingleShot(true);
+    m_analysisTimer->setInterval(150);
+    connect(m_analysisTimer, &QTimer::timeout, this, &MainWindow::analyseNow);
+    connect(m_document, &views::Document::changed, m_analysisTimer, qOverload<>(&QTimer::start));
+    connect(m_document, &views::Document::changed, this, &MainWindow::updateTitle);
+    connect(m_document, &views::Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &views::Document::documentReset, this, [this] {
+        m_fittedOnce = false;
+        if (isVisible())
+            m_view->zoomToFit();
+    });
+    m_autosaveTimer->setInterval(30'000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    m_autosaveTimer->start();
+
+    resize(1440, 900);
+    updateTitle();
+    analyseNow();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createMenus()
+void MainWindow::createDocks()
+{
+    auto dock = [this](const QString &title, const QString &name, QWidget *widget, Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        return d;
+    };
+    m_palette = new views::PalettePanel(m_catalog, this);
+    dock(tr("Services"), QStringLiteral("palette-dock"), m_palette, Qt::LeftDockWidgetArea);
+    connect(m_palette, &views::PalettePanel::addRequested, this, [this](const QString &type) {
+        const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
+        m_scene->addService(type, centre - QPointF(75, 29));
+    });
+
+    m_inspector = new views::InspectorPanel(*m_document, this);
+    dock(tr("Properties"), QStringLiteral("inspector-dock"), m_inspector, Qt::RightDockWidgetArea);
+    connect(m_scene, &views::CanvasScene::selectionIdsChanged, m_inspector, &views::InspectorPanel::setSelection);
+
+    m_undoView = new QUndoView(m_document->undoStack(), this);
+    m_undoView->setEmptyLabel(tr("<opened design>"));
+    auto *history = dock(tr("History"), QStringLiteral("history-dock"), m_undoView, Qt::RightDockWidgetArea);
+
+    m_findings = new views::FindingsPanel(*m_document, this);
+    auto *findingsDock = dock(tr("Findings"), QStringLiteral("findings-dock"), m_findings, Qt::BottomDockWidgetArea);
+    connect(m_findings, &views::FindingsPanel::findingActivated, this,
+            [this](const QStringList &nodes, const QStringList &edges) {
+                m_scene->selectItems(nodes, edges);
+                QRectF area;
+                for (QGraphicsItem *item : m_scene->selectedItems())
+                    area |= item->sceneBoundingRect();
+                if (!area.isNull())
+                    m_view->centreOn(area);
+            });
+    m_costs = new views::CostTablePanel(this);
+    auto *costsDock = dock(tr("Monthly cost"), QStringLiteral("costs-dock"), m_costs, Qt::BottomDockWidgetArea);
+    connect(m_costs, &views::CostTablePanel::serviceActivated, this, [this](const QString &id) {
+        m_scene->selectItems({id}, {});
+    });
+    tabifyDockWidget(findingsDock, costsDock);
+    findingsDock->raise();
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("inspector-dock")), history);
+    findChild<QDockWidget *>(QStringLiteral("inspector-dock"))->raise();
+    resizeDocks({findingsDock}, {220}, Qt::Vertical);
+}
+
+void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::onOpen);
-    open->setShortcut(QKeySequence::Open);
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("main-toolbar"));
+    toolbar->setMovable(false);
+    auto add = [&](QMenu *menu, const QString &text, QKeySequence::StandardKey key, auto slot, bool onToolbar = false) {
+        QAction *action = menu->addAction(text, this, slot);
+        action->setShortcut(key);
+        if (onToolbar)
+            toolbar->addAction(action);
+        return action;
+    };
+    add(file, tr("&New"), QKeySequence::New, &MainWindow::onNew, true);
+    add(file, tr("&Open…"), QKeySequence::Open, &MainWindow::onOpen, true);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    add(file, tr("&Save"), QKeySequence::Save, &MainWindow::onSave, true);
+    add(file, tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::onSaveAs);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
+    add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    toolbar->addSeparator();
+    toolbar->addAction(undo);
+    toolbar->addAction(redo);
+    edit->addSeparator();
+    QAction *remove = edit->addAction(tr("&Delete"), m_scene, &views::CanvasScene::deleteSelection);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(remove);
+    QAction *all = edit->addAction(tr("Select &All"), this, [this] {
+        for (QGraphicsItem *item : m_scene->items())
+            item->setSelected(item->flags() & QGraphicsItem::ItemIsSelectable);
+    });
+    all->setShortcut(QKeySequence::SelectAll);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    toolbar->addSeparator();
+    add(view, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); }, true);
+    add(view, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_view->zoomBy(0.8); }, true);
+    QAction *fit = view->addAction(tr("Zoom to &Fit"), m_view, &views::CanvasView::zoomToFit);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    toolbar->addAction(fit);
+    QAction *actual = view->addAction(tr("&Actual Size"), m_view, &views::CanvasView::zoomTo100);
+    actual->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    view->addSeparator();
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        view->addAction(d->toggleViewAction());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Nimbus"), this, &MainWindow::onAbout);
 }
 
-bool MainWindow::openFile(const QString &path, bool interactive)
+const model::PriceList *MainWindow::pricesFor(const std::string &region)
 {
-    const model::Diagnostics diagnostics = m_document->open(path);
-    if (!model::hasErrors(diagnostics)) {
-        fitDesign();
-        return true;
+    auto it = m_prices.find(region);
+    if (it == m_prices.end()) {
+        std::ostringstream err;
+        auto loaded = loadPrices(region, "", err);
+        it = m_prices.emplace(region, loaded ? std::make_unique<model::PriceList>(std::move(*loaded)) : nullptr).first;
     }
-    QStringList lines;
-    for (const model::Diagnostic &d : diagnostics)
-        lines << QString::fromStdString(d.toString());
-    if (interactive) {
-        QMessageBox box(QMessageBox::Warning, tr("Cannot open design"),
-                        tr("%1 could not be opened. Your current design is unchanged.")
-                            .arg(path),
-                        QMessageBox::Ok, this);
-        box.setDetailedText(lines.join(QLatin1Char('\n')));
-        box.exec();
-    }
-    m_status->setText(lines.value(0));
-    return false;
+    return it->second.get();
 }
 
-void MainWindow::fitDesign()
+void MainWindow::analyseNow()
 {
-    // The view has its real size only once shown; showEvent() fits again then.
-    m_view->resetTransform();
-    m_view->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
-    // Never enlarge a small design beyond 100%: boxes and text would look bloated.
-    if (m_view->transform().m11() > 1.0) {
-        m_view->resetTransform();
-        m_view->centerOn(m_scene->sceneRect().center());
+    m_analysisTimer->stop();
+    const model::Architecture &arch = m_document->architecture();
+    views::Analysis analysis;
+    analysis.findings = model::validate(arch, m_catalog);
+    if (const model::PriceList *prices = pricesFor(arch.settings().region)) {
+        model::EstimateOptions options;
+        options.freeTier = arch.settings().freeTier;
+        options.explain = arch.nodes().size() <= 500; // formulas for tooltips, when cheap
+        analysis.estimate = model::estimate(arch, m_catalog, *prices, options);
     }
+    QHash<QString, QString> costs;
+    if (analysis.estimate) {
+        for (const model::Node &n : arch.nodes()) {
+            const double cost = analysis.estimate->nodeTotal(n.id);
+            if (cost > 0)
+                costs.insert(QString::fromStdString(n.id.str()),
+                             QString::fromStdString(model::formatMoney(cost, analysis.estimate->currency) + "/mo"));
+        }
+        m_costLabel->setText(tr("Monthly cost: <b>%1</b> · %2")
+                                 .arg(QString::fromStdString(model::formatMoney(analysis.estimate->total, analysis.estimate->currency)),
+                                      QString::fromStdString(arch.settings().region)));
+    } else {
+        m_costLabel->setText(tr("No price list for %1").arg(QString::fromStdString(arch.settings().region)));
+    }
+    const model::FindingSummary summary = model::summarise(analysis.findings);
+    m_findingsLabel->setText(tr("%n error(s)", nullptr, summary.errors) + QStringLiteral(" · ")
+                             + tr("%n warning(s)", nullptr, summary.warnings) + QStringLiteral(" · ")
+                             + tr("%n service(s)", nullptr, int(arch.nodes().size())));
+    m_scene->setCosts(costs);
+    m_scene->setFindings(analysis.findings);
+    m_findings->setAnalysis(analysis);
+    m_costs->setAnalysis(analysis);
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] — Nimbus").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
 }
 
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    fitDesign();
-}
-
-void MainWindow::onOpen()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open design"), QString(),
-                                                      tr("Nimbus designs (*.nimbus)"));
-    if (!path.isEmpty())
-        openFile(path);
+    if (!m_fittedOnce) {
+        m_fittedOnce = true;
+        m_view->zoomToFit();
+    }
 }
 
 void MainWindow::onAbout()
@@ -100,15 +263,6 @@ void MainWindow::onAbout()
                        tr("<b>Nimbus %1</b><p>Design, check, price and export AWS serverless "
                           "architectures.</p>")
                            .arg(QApplication::applicationVersion()));
-}
-
-void MainWindow::updateTitleAndStatus()
-{
-    setWindowTitle(tr("%1 — Nimbus").arg(m_document->displayName()));
-    const auto &arch = m_document->architecture();
-    m_status->setText(tr("%n service(s)", nullptr, int(arch.nodes().size())) + QStringLiteral(", ")
-                      + tr("%n connection(s)", nullptr, int(arch.edges().size()))
-                      + QStringLiteral(" · ") + QString::fromStdString(arch.settings().region));
 }
 
 } // namespace nimbus::app

@@ -2,10 +2,16 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <model/cost/pricelist.h>
+
 #include <QMainWindow>
 
-class QGraphicsView;
+#include <map>
+#include <memory>
+
 class QLabel;
+class QTimer;
+class QUndoView;
 
 namespace nimbus::model {
 class Catalog;
@@ -13,14 +19,19 @@ class Catalog;
 
 namespace nimbus::views {
 class CanvasScene;
+class CanvasView;
+class CostTablePanel;
 class Document;
+class FindingsPanel;
+class InspectorPanel;
+class PalettePanel;
 } // namespace nimbus::views
 
 namespace nimbus::app {
 
-/// The designer window: for now the canvas showing the open design, the File and Help
-/// menus and a status line; the palette, inspector and panels arrive with the designer
-/// issue.
+/// The designer window: canvas in the middle, palette on the left, inspector on the
+/// right, findings and costs below, undo history; File, Edit and View menus. It owns the
+/// Document and recomputes the analysis (validation and cost) shortly after each change.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -30,24 +41,64 @@ public:
     explicit MainWindow(const model::Catalog &catalog, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens `path`; on errors shows them and keeps the current design. True on success.
+    /// Opens `path`; on errors shows them (when `interactive`) and keeps the current
+    /// design. True on success.
     bool openFile(const QString &path, bool interactive = true);
+    bool saveTo(const QString &path);
+
     views::Document &document() const { return *m_document; }
+    views::CanvasScene *scene() const { return m_scene; }
+    views::CanvasView *view() const { return m_view; }
+    views::PalettePanel *palette() const { return m_palette; }
+    views::InspectorPanel *inspector() const { return m_inspector; }
+    views::FindingsPanel *findings() const { return m_findings; }
+    views::CostTablePanel *costs() const { return m_costs; }
+
+    /// Runs the analysis now instead of after the short delay (tests, screenshots).
+    void analyseNow();
+    /// Writes the recovery file now (the autosave timer does it every 30 s).
+    void autosaveNow();
+    /// Where the recovery copy of `path` (or of an untitled design) is kept.
+    static QString recoveryPathFor(const QString &path);
+    /// Loads a recovery copy into the window as a modified design titled after `original`.
+    bool restoreRecovery(const QString &recoveryPath, const QString &original);
 
 protected:
+    void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    void createMenus();
-    void fitDesign();
+    void createDocks();
+    void createActions();
+    void onNew();
     void onOpen();
+    bool onSave();
+    bool onSaveAs();
     void onAbout();
-    void updateTitleAndStatus();
+    bool maybeSave();
+    void updateTitle();
+    void addRecentFile(const QString &path);
+    void rebuildRecentMenu();
+    const model::PriceList *pricesFor(const std::string &region);
 
+    const model::Catalog &m_catalog;
     views::Document *m_document;
     views::CanvasScene *m_scene;
-    QGraphicsView *m_view;
-    QLabel *m_status;
+    views::CanvasView *m_view;
+    views::PalettePanel *m_palette = nullptr;
+    views::InspectorPanel *m_inspector = nullptr;
+    views::FindingsPanel *m_findings = nullptr;
+    views::CostTablePanel *m_costs = nullptr;
+    QUndoView *m_undoView = nullptr;
+    QLabel *m_costLabel;
+    QLabel *m_findingsLabel;
+    QTimer *m_analysisTimer;
+    QTimer *m_autosaveTimer;
+    QMenu *m_recentMenu = nullptr;
+    std::map<std::string, std::unique_ptr<model::PriceList>> m_prices;
+    bool m_fittedOnce = false;
 };
 
 } // namespace nimbus::app

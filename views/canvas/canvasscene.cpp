@@ -2,64 +2,172 @@
 // SPDX-License-Identifier: MIT
 #include "canvasscene.h"
 
+#include "connectionitem.h"
+#include "serviceitem.h"
+
+#include "../commands/additemscommand.h"
+#include "../commands/movenodescommand.h"
+#include "../commands/removeitemscommand.h"
 #include "../document/document.h"
 
-#include <QBrush>
-#include <QFont>
-#include <QGraphicsRectItem>
+#include <model/analysis/finding.h>
+#include <model/core/connectioncheck.h>
+
+#include <QGraphicsLineItem>
+#include <QGraphicsSceneMouseEvent>
 #include <QGraphicsSimpleTextItem>
-#include <QHash>
+#include <QKeyEvent>
 #include <QPainterPath>
-#include <QPen>
-#include <QtMath>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <cmath>
 
 namespace nimbus::views {
 
 namespace {
 
-QColor categoryColor(const model::Catalog &catalog, const std::string &typeId)
+QString q(const std::string &text)
 {
-    if (const model::ServiceType *type = catalog.type(typeId)) {
-        if (const model::Category *category = catalog.category(type->category))
-            return QColor(QString::fromStdString(category->color));
-    }
-    return QColor(0x7d, 0x87, 0x99);
+    return QString::fromStdString(text);
 }
 
-QPointF nodeCentre(const model::Node &node)
+model::NodeId nodeId(const QString &id)
 {
-    return {node.position.x + CanvasScene::kNodeWidth / 2, node.position.y + CanvasScene::kNodeHeight / 2};
+    return model::NodeId(id.toStdString());
 }
 
-/// The point where the line from the box centre towards `towards` leaves the box.
-QPointF boxExit(const QPointF &centre, const QPointF &towards)
+qreal snapped(qreal value)
 {
-    const QPointF d = towards - centre;
-    if (qFuzzyIsNull(d.x()) && qFuzzyIsNull(d.y()))
-        return centre;
-    const qreal sx = d.x() == 0 ? 1e9 : (CanvasScene::kNodeWidth / 2) / qAbs(d.x());
-    const qreal sy = d.y() == 0 ? 1e9 : (CanvasScene::kNodeHeight / 2) / qAbs(d.y());
-    return centre + d * qMin(sx, sy);
-}
-
-void addArrow(QGraphicsScene &scene, const QPointF &from, const QPointF &to, bool dashed)
-{
-    QPen pen(QColor(0x55, 0x5f, 0x70), 1.6);
-    if (dashed)
-        pen.setStyle(Qt::DashLine);
-    scene.addLine(QLineF(from, to), pen);
-    const qreal angle = qAtan2(to.y() - from.y(), to.x() - from.x());
-    const qreal size = 9;
-    QPolygonF head;
-    head << to << to - QPointF(qCos(angle - 0.4) * size, qSin(angle - 0.4) * size)
-         << to - QPointF(qCos(angle + 0.4) * size, qSin(angle + 0.4) * size);
-    scene.addPolygon(head, QPen(pen.color()), QBrush(pen.color()));
+    return std::round(value / CanvasScene::kGrid) * CanvasScene::kGrid;
 }
 
 } // namespace
 
-void CanvasScene::addGroupBoxes(const model::Architecture &arch)
+CanvasScene::CanvasScene(Document &document, QObject *parent)
+    : QGraphicsScene(parent)
+    , m_document(document)
 {
+    setBackgroundBrush(QColor(0xf7, 0xf8, 0xfa));
+    setItemIndexMethod(BspTreeIndex);
+    connect(&document, &Document::documentReset, this, &CanvasScene::rebuild);
+    connect(&document, &Document::nodeAdded, this, [this](const QString &id) {
+        addServiceItem(id);
+        rebuildDecorations();
+    });
+    connect(&document, &Document::nodeRemoved, this, [this](const QString &id) {
+        delete m_services.take(id);
+        m_edgesOfNode.remove(id);
+        rebuildDecorations();
+    });
+    connect(&document, &Document::nodeMoved, this, [this](const QString &id) {
+        updateServiceItem(id);
+        rebuildDecorations();
+    });
+    connect(&document, &Document::nodeChanged, this, &CanvasScene::updateServiceItem);
+    connect(&document, &Document::edgeAdded, this, &CanvasScene::addConnectionItem);
+    connect(&document, &Document::edgeRemoved, this, [this](const QString &id) {
+        delete m_connections.take(id);
+        for (auto &list : m_edgesOfNode)
+            list.removeAll(id);
+    });
+    connect(this, &QGraphicsScene::selectionChanged, this, [this] {
+        Q_EMIT selectionIdsChanged(selectedNodeIds(), selectedEdgeIds());
+    });
+    rebuild();
+}
+
+void CanvasScene::rebuild()
+{
+    clearSelection();
+    for (ServiceItem *item : std::as_const(m_services))
+        delete item;
+    for (ConnectionItem *item : std::as_const(m_connections))
+        delete item;
+    m_services.clear();
+    m_connections.clear();
+    m_edgesOfNode.clear();
+    const model::Architecture &arch = m_document.architecture();
+    for (const model::Node &n : arch.nodes())
+        addServiceItem(q(n.id.str()));
+    for (const model::Edge &e : arch.edges())
+        addConnectionItem(q(e.id.str()));
+    rebuildDecorations();
+    setSceneRect(itemsBoundingRect().adjusted(-400, -300, 400, 300));
+}
+
+void CanvasScene::addServiceItem(const QString &id)
+{
+    if (m_services.contains(id))
+        return;
+    auto *item = new ServiceItem(id);
+    m_services.insert(id, item);
+    addItem(item);
+    updateServiceItem(id);
+}
+
+void CanvasScene::updateServiceItem(const QString &id)
+{
+    ServiceItem *item = m_services.value(id);
+    const model::Node *node = m_document.architecture().node(nodeId(id));
+    if (!item || !node)
+        return;
+    const model::ServiceType *type = m_document.catalog().type(node->type);
+    QColor color(0x7d, 0x87, 0x99);
+    if (type) {
+        if (const model::Category *c = m_document.catalog().category(type->category))
+            color = QColor(q(c->color));
+    }
+    item->setContent(q(node->name), type ? q(type->name) : q(node->type), color, !type);
+    const QPointF pos(node->position.x, node->position.y);
+    if (item->pos() != pos)
+        item->setPos(pos);
+    updateConnectionsOf(id);
+}
+
+void CanvasScene::addConnectionItem(const QString &id)
+{
+    const model::Edge *edge = m_document.architecture().edge(model::EdgeId(id.toStdString()));
+    if (!edge || m_connections.contains(id))
+        return;
+    auto *item = new ConnectionItem(id, edge->kind);
+    m_connections.insert(id, item);
+    addItem(item);
+    m_edgesOfNode[q(edge->source.str())].append(id);
+    m_edgesOfNode[q(edge->target.str())].append(id);
+    ServiceItem *from = m_services.value(q(edge->source.str()));
+    ServiceItem *to = m_services.value(q(edge->target.str()));
+    if (from && to)
+        item->setEnds(from->sceneBoundingRect().adjusted(2, 10, -ServiceItem::kHandleRadius - 2, -2),
+                      to->sceneBoundingRect().adjusted(2, 10, -ServiceItem::kHandleRadius - 2, -2));
+}
+
+void CanvasScene::updateConnectionsOf(const QString &nodeId)
+{
+    const auto boxOf = [](const ServiceItem *s) {
+        return QRectF(s->scenePos(), QSizeF(ServiceItem::kWidth, ServiceItem::kHeight));
+    };
+    for (const QString &edgeId : m_edgesOfNode.value(nodeId)) {
+        const model::Edge *edge = m_document.architecture().edge(model::EdgeId(edgeId.toStdString()));
+        ConnectionItem *item = m_connections.value(edgeId);
+        ServiceItem *from = edge ? m_services.value(q(edge->source.str())) : nullptr;
+        ServiceItem *to = edge ? m_services.value(q(edge->target.str())) : nullptr;
+        if (item && from && to)
+            item->setEnds(boxOf(from), boxOf(to));
+    }
+}
+
+void CanvasScene::serviceMoved(const QString &id)
+{
+    updateConnectionsOf(id);
+}
+
+void CanvasScene::rebuildDecorations()
+{
+    for (QGraphicsItem *item : std::as_const(m_decorations))
+        delete item;
+    m_decorations.clear();
+    const model::Architecture &arch = m_document.architecture();
     QFont titleFont;
     titleFont.setPointSizeF(9);
     titleFont.setBold(true);
@@ -67,79 +175,290 @@ void CanvasScene::addGroupBoxes(const model::Architecture &arch)
         QRectF bounds;
         for (const model::Node &node : arch.nodes()) {
             if (node.group == group.id)
-                bounds |= QRectF(node.position.x, node.position.y, kNodeWidth, kNodeHeight);
+                bounds |= QRectF(node.position.x, node.position.y, ServiceItem::kWidth, ServiceItem::kHeight);
         }
         if (bounds.isNull())
             continue;
-        bounds.adjust(-kGroupPadding, -kGroupPadding - kGroupTitleHeight, kGroupPadding,
-                      kGroupPadding);
+        bounds.adjust(-18, -40, 18, 18);
         QPainterPath path;
         path.addRoundedRect(bounds, 10, 10);
-        auto *box = addPath(path, QPen(QColor(0x9a, 0xa5, 0xb8), 1.2, Qt::DashLine),
-                            QBrush(QColor(0xee, 0xf1, 0xf6)));
+        auto *box = addPath(path, QPen(QColor(0x9a, 0xa5, 0xb8), 1.2, Qt::DashLine), QBrush(QColor(0xee, 0xf1, 0xf6)));
         box->setZValue(-10);
-        auto *title = addSimpleText(QString::fromStdString(group.name), titleFont);
+        auto *title = addSimpleText(q(group.name), titleFont);
         title->setBrush(QColor(0x3c, 0x46, 0x57));
         title->setPos(bounds.left() + 12, bounds.top() + 8);
         title->setZValue(-9);
+        m_decorations << box << title;
     }
-}
-
-CanvasScene::CanvasScene(const Document &document, QObject *parent)
-    : QGraphicsScene(parent)
-    , m_document(document)
-{
-    setBackgroundBrush(QColor(0xf7, 0xf8, 0xfa));
-    connect(&document, &Document::documentReset, this, &CanvasScene::onDocumentReset);
-    onDocumentReset();
-}
-
-void CanvasScene::onDocumentReset()
-{
-    clear();
-    const model::Architecture &arch = m_document.architecture();
-    const model::Catalog &catalog = m_document.catalog();
-    for (const model::Edge &edge : arch.edges()) {
-        const model::Node *s = arch.node(edge.source);
-        const model::Node *t = arch.node(edge.target);
-        const QPointF a = nodeCentre(*s);
-        const QPointF b = nodeCentre(*t);
-        const bool async = edge.kind != model::ConnectionKind::SyncInvoke
-                           && edge.kind != model::ConnectionKind::Read
-                           && edge.kind != model::ConnectionKind::Write;
-        addArrow(*this, boxExit(a, b), boxExit(b, a), async);
-    }
-    QFont nameFont;
-    nameFont.setPointSizeF(9.5);
-    nameFont.setBold(true);
-    QFont typeFont;
-    typeFont.setPointSizeF(8);
-    for (const model::Node &node : arch.nodes()) {
-        const QColor color = categoryColor(catalog, node.type);
-        auto *box = addRect(0, 0, kNodeWidth, kNodeHeight, QPen(color.darker(120), 1.4),
-                            QBrush(Qt::white));
-        box->setPos(node.position.x, node.position.y);
-        box->setData(0, QString::fromStdString(node.id.str()));
-        auto *stripe = new QGraphicsRectItem(0, 0, 8, kNodeHeight, box);
-        stripe->setBrush(color);
-        stripe->setPen(Qt::NoPen);
-        auto *name = new QGraphicsSimpleTextItem(QString::fromStdString(node.name), box);
-        name->setFont(nameFont);
-        name->setPos(16, 9);
-        const model::ServiceType *type = catalog.type(node.type);
-        auto *typeLabel = new QGraphicsSimpleTextItem(
-            QString::fromStdString(type ? type->name : node.type), box);
-        typeLabel->setFont(typeFont);
-        typeLabel->setBrush(QColor(0x5a, 0x63, 0x73));
-        typeLabel->setPos(16, 31);
-    }
-    addGroupBoxes(arch);
     for (const model::Note &note : arch.notes()) {
-        auto *text = addSimpleText(QString::fromStdString(note.text));
+        auto *text = addSimpleText(q(note.text));
         text->setPos(note.position.x, note.position.y);
         text->setBrush(QColor(0x44, 0x44, 0x44));
+        text->setZValue(-5);
+        m_decorations << text;
     }
-    setSceneRect(itemsBoundingRect().adjusted(-60, -60, 60, 60));
+}
+
+QStringList CanvasScene::selectedNodeIds() const
+{
+    QStringList ids;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (item->type() == ServiceItem::Type)
+            ids << static_cast<ServiceItem *>(item)->id();
+    }
+    ids.sort();
+    return ids;
+}
+
+QStringList CanvasScene::selectedEdgeIds() const
+{
+    QStringList ids;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (item->type() == ConnectionItem::Type)
+            ids << static_cast<ConnectionItem *>(item)->id();
+    }
+    ids.sort();
+    return ids;
+}
+
+void CanvasScene::selectItems(const QStringList &nodeIds, const QStringList &edgeIds)
+{
+    const QSignalBlocker blocker(this);
+    clearSelection();
+    for (const QString &id : nodeIds) {
+        if (ServiceItem *item = m_services.value(id))
+            item->setSelected(true);
+    }
+    for (const QString &id : edgeIds) {
+        if (ConnectionItem *item = m_connections.value(id))
+            item->setSelected(true);
+    }
+    Q_EMIT selectionIdsChanged(selectedNodeIds(), selectedEdgeIds());
+}
+
+void CanvasScene::addService(const QString &typeId, const QPointF &scenePos)
+{
+    const model::ServiceType *type = m_document.catalog().type(typeId.toStdString());
+    if (!type)
+        return;
+    const model::Architecture &arch = m_document.architecture();
+    model::Node node;
+    node.id = model::NodeId(arch.uniqueId(type->id));
+    node.type = type->id;
+    // A readable default name: "Lambda function 2" when "Lambda function" is taken.
+    std::string name = type->name;
+    for (int n = 2; std::any_of(arch.nodes().begin(), arch.nodes().end(),
+                                [&](const model::Node &other) { return other.name == name; });
+         ++n)
+        name = type->name + ' ' + std::to_string(n);
+    node.name = name;
+    const QPointF at = m_snap ? QPointF(snapped(scenePos.x()), snapped(scenePos.y())) : scenePos;
+    node.position = {at.x(), at.y()};
+    const QString id = q(node.id.str());
+    m_document.undoStack()->push(new AddItemsCommand(m_document, {node}, {}, tr("Add %1").arg(q(type->name))));
+    selectItems({id}, {});
+}
+
+void CanvasScene::deleteSelection()
+{
+    std::vector<model::NodeId> nodes;
+    std::vector<model::EdgeId> edges;
+    for (const QString &id : selectedNodeIds())
+        nodes.push_back(nodeId(id));
+    for (const QString &id : selectedEdgeIds())
+        edges.push_back(model::EdgeId(id.toStdString()));
+    if (!nodes.empty() || !edges.empty())
+        m_document.undoStack()->push(new RemoveItemsCommand(m_document, std::move(nodes), std::move(edges)));
+}
+
+void CanvasScene::setCosts(const QHash<QString, QString> &costByNode)
+{
+    for (auto it = m_services.begin(); it != m_services.end(); ++it)
+        it.value()->setCost(costByNode.value(it.key()));
+}
+
+void CanvasScene::setFindings(const std::vector<model::Finding> &findings)
+{
+    QHash<QString, QPair<int, int>> counts;
+    for (const model::Finding &f : findings) {
+        for (const model::NodeId &id : f.nodes) {
+            auto &c = counts[q(id.str())];
+            if (f.severity == model::Severity::Error)
+                ++c.first;
+            else if (f.severity == model::Severity::Warning)
+                ++c.second;
+        }
+    }
+    for (auto it = m_services.begin(); it != m_services.end(); ++it) {
+        const auto c = counts.value(it.key());
+        it.value()->setBadges(c.first, c.second);
+    }
+}
+
+ServiceItem *CanvasScene::serviceAt(const QPointF &scenePos) const
+{
+    for (QGraphicsItem *item : items(scenePos)) {
+        if (item->type() == ServiceItem::Type)
+            return static_cast<ServiceItem *>(item);
+    }
+    return nullptr;
+}
+
+void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        ServiceItem *item = serviceAt(event->scenePos());
+        if (item && item->isOnHandle(item->mapFromScene(event->scenePos()))) {
+            m_connectFrom = item->id();
+            const QPointF start = item->mapToScene(item->handleCentre());
+            m_rubberLine = addLine(QLineF(start, start), QPen(QColor(0x1a, 0x73, 0xe8), 1.6, Qt::DashLine));
+            m_rubberLine->setZValue(5);
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsScene::mousePressEvent(event);
+    m_pressPositions.clear();
+    for (QGraphicsItem *selected : selectedItems()) {
+        if (selected->type() == ServiceItem::Type)
+            m_pressPositions.insert(static_cast<ServiceItem *>(selected)->id(), selected->pos());
+    }
+}
+
+void CanvasScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!m_rubberLine) {
+        QGraphicsScene::mouseMoveEvent(event);
+        return;
+    }
+    QLineF line = m_rubberLine->line();
+    line.setP2(event->scenePos());
+    m_rubberLine->setLine(line);
+    ServiceItem *target = serviceAt(event->scenePos());
+    if (target && target->id() == m_connectFrom)
+        target = nullptr;
+    if (m_hoverTarget && m_hoverTarget != target)
+        m_hoverTarget->setConnectState(0);
+    m_hoverTarget = target;
+    delete m_refusalLabel;
+    m_refusalLabel = nullptr;
+    if (!target)
+        return;
+    const model::Node *from = m_document.architecture().node(nodeId(m_connectFrom));
+    const model::Node *to = m_document.architecture().node(nodeId(target->id()));
+    const model::ConnectionCheck check = model::canConnect(m_document.catalog(), *from, *to);
+    target->setConnectState(check.allowed ? 1 : -1);
+    if (!check.allowed) {
+        m_refusalLabel = addSimpleText(q(check.reason));
+        m_refusalLabel->setBrush(QColor(0xc5, 0x22, 0x1f));
+        m_refusalLabel->setPos(event->scenePos() + QPointF(14, 10));
+        m_refusalLabel->setZValue(6);
+    }
+}
+
+void CanvasScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (m_rubberLine) {
+        finishConnection(event->scenePos());
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mouseReleaseEvent(event);
+    finishMove();
+}
+
+void CanvasScene::finishConnection(const QPointF &scenePos)
+{
+    delete m_rubberLine;
+    m_rubberLine = nullptr;
+    delete m_refusalLabel;
+    m_refusalLabel = nullptr;
+    if (m_hoverTarget)
+        m_hoverTarget->setConnectState(0);
+    m_hoverTarget = nullptr;
+    const QString fromId = std::exchange(m_connectFrom, QString());
+    ServiceItem *target = serviceAt(scenePos);
+    if (!target || target->id() == fromId)
+        return;
+    const model::Node *from = m_document.architecture().node(nodeId(fromId));
+    const model::Node *to = m_document.architecture().node(nodeId(target->id()));
+    const model::ConnectionCheck check = model::canConnect(m_document.catalog(), *from, *to);
+    if (!check.allowed) {
+        Q_EMIT connectionRefused(q(check.reason));
+        return;
+    }
+    std::optional<model::ConnectionKind> kind = check.kinds.front();
+    if (check.kinds.size() > 1 && m_kindChooser)
+        kind = m_kindChooser(check.kinds, scenePos);
+    if (!kind)
+        return;
+    model::Edge edge;
+    edge.id = model::EdgeId(m_document.architecture().uniqueId("e"));
+    edge.source = from->id;
+    edge.target = to->id;
+    edge.kind = *kind;
+    m_document.undoStack()->push(new AddItemsCommand(
+        m_document, {}, {edge}, tr("Connect %1 to %2").arg(q(from->name), q(to->name))));
+}
+
+void CanvasScene::finishMove()
+{
+    std::vector<MoveNodesCommand::Move> moves;
+    for (auto it = m_pressPositions.begin(); it != m_pressPositions.end(); ++it) {
+        ServiceItem *item = m_services.value(it.key());
+        if (!item || item->pos() == it.value())
+            continue;
+        QPointF to = item->pos();
+        if (m_snap)
+            to = QPointF(snapped(to.x()), snapped(to.y()));
+        moves.push_back({nodeId(it.key()), {it.value().x(), it.value().y()}, {to.x(), to.y()}});
+    }
+    m_pressPositions.clear();
+    if (!moves.empty())
+        m_document.undoStack()->push(new MoveNodesCommand(m_document, std::move(moves), MoveNodesCommand::Gesture::Drag));
+}
+
+void CanvasScene::nudge(qreal dx, qreal dy)
+{
+    std::vector<MoveNodesCommand::Move> moves;
+    for (const QString &id : selectedNodeIds()) {
+        const model::Node *node = m_document.architecture().node(nodeId(id));
+        moves.push_back({node->id, node->position, {node->position.x + dx, node->position.y + dy}});
+    }
+    if (!moves.empty())
+        m_document.undoStack()->push(new MoveNodesCommand(m_document, std::move(moves), MoveNodesCommand::Gesture::Nudge));
+}
+
+void CanvasScene::keyPressEvent(QKeyEvent *event)
+{
+    const qreal step = (event->modifiers() & Qt::ShiftModifier) ? 1 : kGrid;
+    switch (event->key()) {
+    case Qt::Key_Delete:
+    case Qt::Key_Backspace:
+        deleteSelection();
+        return;
+    case Qt::Key_Left:
+        nudge(-step, 0);
+        return;
+    case Qt::Key_Right:
+        nudge(step, 0);
+        return;
+    case Qt::Key_Up:
+        nudge(0, -step);
+        return;
+    case Qt::Key_Down:
+        nudge(0, step);
+        return;
+    case Qt::Key_Escape:
+        if (m_rubberLine) {
+            finishConnection(QPointF(-1e9, -1e9));
+            return;
+        }
+        clearSelection();
+        return;
+    default:
+        QGraphicsScene::keyPressEvent(event);
+    }
 }
 
 } // namespace nimbus::views

@@ -2,39 +2,109 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <model/core/connectionkind.h>
+
 #include <QGraphicsScene>
+#include <QHash>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+class QGraphicsLineItem;
+class QGraphicsSimpleTextItem;
 
 namespace nimbus::model {
 class Architecture;
-}
+struct Finding;
+} // namespace nimbus::model
 
 namespace nimbus::views {
 
+class ConnectionItem;
 class Document;
+class ServiceItem;
 
-/// The diagram: mirrors the document's nodes, edges, groups and notes as graphics items
-/// and rebuilds itself on documentReset(). It reads the document by id and never writes
-/// to it (editing gestures arrive with the designer issue).
+/// The diagram. Mirrors the document's nodes, edges, groups and notes as graphics items
+/// keyed by id, updating only the items a signal names. Gestures become commands: a drag
+/// is one MoveNodesCommand on release, a drag from a box's handle onto another box is a
+/// connection (refused, with the reason shown, where canConnect says no), Delete removes
+/// the selection with its connections, arrow keys nudge. Selection, hover and zoom are
+/// view state and are not undoable.
 class CanvasScene final : public QGraphicsScene
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CanvasScene)
 
 public:
-    explicit CanvasScene(const Document &document, QObject *parent = nullptr);
+    static constexpr qreal kGrid = 20;
 
-    /// Size of a service box, in scene units.
-    static constexpr qreal kNodeWidth = 150;
-    static constexpr qreal kNodeHeight = 56;
+    explicit CanvasScene(Document &document, QObject *parent = nullptr);
+
+    /// Chooses a connection kind when several are possible (the window shows a menu);
+    /// without a chooser the first (most usual) kind is taken.
+    using KindChooser = std::function<std::optional<model::ConnectionKind>(const std::vector<model::ConnectionKind> &, const QPointF &scenePos)>;
+    void setKindChooser(KindChooser chooser) { m_kindChooser = std::move(chooser); }
+
+    ServiceItem *serviceItem(const QString &id) const { return m_services.value(id); }
+    ConnectionItem *connectionItem(const QString &id) const { return m_connections.value(id); }
+    QStringList selectedNodeIds() const;
+    QStringList selectedEdgeIds() const;
+    /// Selects exactly these items (from the findings panel, for example).
+    void selectItems(const QStringList &nodeIds, const QStringList &edgeIds);
+    void setSnapToGrid(bool snap) { m_snap = snap; }
+
+    /// Adds a service of `typeId` with its top-left corner near `scenePos` (palette).
+    void addService(const QString &typeId, const QPointF &scenePos);
+    /// Deletes the selection (one undo step).
+    void deleteSelection();
+
+    /// Shows costs and finding badges on the boxes.
+    void setCosts(const QHash<QString, QString> &costByNode);
+    void setFindings(const std::vector<model::Finding> &findings);
+
+    /// Called by a ServiceItem when it moves, to redraw its connections.
+    void serviceMoved(const QString &id);
+
+Q_SIGNALS:
+    void selectionIdsChanged(const QStringList &nodeIds, const QStringList &edgeIds);
+    /// A connection the rules refuse was attempted; `reason` says why.
+    void connectionRefused(const QString &reason);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    static constexpr qreal kGroupPadding = 18;
-    static constexpr qreal kGroupTitleHeight = 22;
+    void rebuild();
+    void addServiceItem(const QString &id);
+    void addConnectionItem(const QString &id);
+    void updateServiceItem(const QString &id);
+    void updateConnectionsOf(const QString &nodeId);
+    void rebuildDecorations();
+    ServiceItem *serviceAt(const QPointF &scenePos) const;
+    void finishConnection(const QPointF &scenePos);
+    void finishMove();
+    void nudge(qreal dx, qreal dy);
 
-    void onDocumentReset();
-    void addGroupBoxes(const model::Architecture &arch);
+    Document &m_document;
+    QHash<QString, ServiceItem *> m_services;
+    QHash<QString, ConnectionItem *> m_connections;
+    QHash<QString, QList<QString>> m_edgesOfNode;
+    QList<QGraphicsItem *> m_decorations; ///< group boxes and notes
+    KindChooser m_kindChooser;
+    bool m_snap = true;
 
-    const Document &m_document;
+    // Connection gesture
+    QString m_connectFrom;
+    QGraphicsLineItem *m_rubberLine = nullptr;
+    QGraphicsSimpleTextItem *m_refusalLabel = nullptr;
+    ServiceItem *m_hoverTarget = nullptr;
+
+    // Move gesture: positions at press
+    QHash<QString, QPointF> m_pressPositions;
 };
 
 } // namespace nimbus::views

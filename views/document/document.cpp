@@ -70,6 +70,29 @@ bool Document::save(const QString &path, QString *error)
     return true;
 }
 
+void Document::newDesign()
+{
+    m_architecture = model::Architecture();
+    m_undoStack->clear();
+    m_undoStack->setClean();
+    m_filePath.clear();
+    Q_EMIT documentReset();
+    Q_EMIT filePathChanged();
+    Q_EMIT changed();
+}
+
+model::Diagnostics Document::recover(const QString &recoveryPath, const QString &originalPath)
+{
+    model::Diagnostics diagnostics = open(recoveryPath);
+    if (model::hasErrors(diagnostics))
+        return diagnostics;
+    m_filePath = originalPath;
+    m_undoStack->resetClean(); // unsaved until the user saves it
+    Q_EMIT filePathChanged();
+    Q_EMIT changed();
+    return diagnostics;
+}
+
 QStringList Document::checkInvariants() const
 {
     QStringList problems;

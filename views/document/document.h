@@ -41,6 +41,11 @@ public:
     /// Writes the design to `path` atomically; on success the document becomes clean and
     /// takes `path` as its file. False with `error` set otherwise (the old file is intact).
     bool save(const QString &path, QString *error = nullptr);
+    /// Starts an empty, untitled design (File > New).
+    void newDesign();
+    /// Takes over a recovered copy: the design read from `recoveryPath` becomes the open
+    /// design, titled and saved as `originalPath`, and counts as modified.
+    model::Diagnostics recover(const QString &recoveryPath, const QString &originalPath);
 
     /// Broken invariants of the model, in words (run after every command in debug builds).
     QStringList checkInvariants() const;

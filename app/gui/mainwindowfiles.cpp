@@ -1,0 +1,219 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+//
+// The File side of the main window: open, save, recent files, the unsaved-work prompt,
+// dropped files, and the autosave that lets a crashed session recover.
+
+#include "mainwindow.h"
+
+#include <model/io/atomicfile.h>
+#include <model/io/projectfile.h>
+#include <views/document/document.h>
+
+#include <QCloseEvent>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace nimbus::app {
+
+namespace {
+
+const char *const kRecentKey = "recentFiles";
+constexpr int kMaxRecent = 8;
+
+} // namespace
+
+QString MainWindow::recoveryPathFor(const QString &path)
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery");
+    const QByteArray key = path.isEmpty() ? QByteArray("untitled")
+                                          : QCryptographicHash::hash(QFileInfo(path).absoluteFilePath().toUtf8(),
+                                                                     QCryptographicHash::Sha1).toHex().left(16);
+    return folder + QLatin1Char('/') + QString::fromLatin1(key) + QStringLiteral(".nimbus");
+}
+
+void MainWindow::autosaveNow()
+{
+    if (!m_document->isModified())
+        return;
+    const QString recovery = recoveryPathFor(m_document->filePath());
+    QDir().mkpath(QFileInfo(recovery).path());
+    std::string error;
+    if (!model::writeFileAtomically(recovery.toStdString(), model::writeProject(m_document->architecture()), error))
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(QString::fromStdString(error)), 8000);
+}
+
+bool MainWindow::restoreRecovery(const QString &recoveryPath, const QString &original)
+{
+    const model::Diagnostics diagnostics = m_document->recover(recoveryPath, original);
+    return !model::hasErrors(diagnostics);
+}
+
+bool MainWindow::openFile(const QString &path, bool interactive)
+{
+    const model::Diagnostics diagnostics = m_document->open(path);
+    if (!model::hasErrors(diagnostics)) {
+        addRecentFile(path);
+        // A recovery copy newer than the file means the last session ended without saving.
+        const QString recovery = recoveryPathFor(path);
+        if (interactive && QFileInfo::exists(recovery)
+            && QFileInfo(recovery).lastModified() > QFileInfo(path).lastModified()) {
+            const auto answer = QMessageBox::question(
+                this, tr("Recover unsaved changes?"),
+                tr("Nimbus found unsaved changes to %1 from a session that did not end normally. "
+                   "Recover them?").arg(QFileInfo(path).fileName()),
+                QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+            if (answer == QMessageBox::Yes)
+                restoreRecovery(recovery, path);
+            else
+                QFile::remove(recovery);
+        }
+        return true;
+    }
+    QStringList lines;
+    for (const model::Diagnostic &d : diagnostics)
+        lines << QString::fromStdString(d.toString());
+    if (interactive) {
+        QMessageBox box(QMessageBox::Warning, tr("Cannot open design"),
+                        tr("%1 could not be opened. Your current design is unchanged.").arg(path),
+                        QMessageBox::Ok, this);
+        box.setDetailedText(lines.join(QLatin1Char('\n')));
+        box.exec();
+    }
+    statusBar()->showMessage(lines.value(0), 10000);
+    return false;
+}
+
+bool MainWindow::saveTo(const QString &path)
+{
+    const QString previousRecovery = recoveryPathFor(m_document->filePath());
+    QString error;
+    if (!m_document->save(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot save"),
+                             tr("%1 could not be saved: %2\nThe previous file is unchanged.").arg(path, error));
+        return false;
+    }
+    QFile::remove(previousRecovery);
+    QFile::remove(recoveryPathFor(path));
+    addRecentFile(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
+    return true;
+}
+
+void MainWindow::onNew()
+{
+    if (maybeSave())
+        m_document->newDesign();
+}
+
+void MainWindow::onOpen()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open design"), QString(),
+                                                      tr("Nimbus designs (*.nimbus)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::onSave()
+{
+    if (m_document->filePath().isEmpty())
+        return onSaveAs();
+    return saveTo(m_document->filePath());
+}
+
+bool MainWindow::onSaveAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save design"), m_document->filePath(),
+                                                tr("Nimbus designs (*.nimbus)"));
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(QStringLiteral(".nimbus")))
+        path += QStringLiteral(".nimbus");
+    return saveTo(path);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(this, tr("Unsaved changes"),
+                                             tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
+                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                             QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        return onSave();
+    QFile::remove(recoveryPathFor(m_document->filePath()));
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (maybeSave())
+        event->accept();
+    else
+        event->ignore();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".nimbus"))) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".nimbus")) && maybeSave()) {
+            openFile(url.toLocalFile());
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QLatin1String(kRecentKey)).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QLatin1String(kRecentKey), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
+    for (const QString &path : recent) {
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        })->setToolTip(path);
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+} // namespace nimbus::app

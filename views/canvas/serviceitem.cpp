@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#include "serviceitem.h"
+
+#include "canvasscene.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace nimbus::views {
+
+ServiceItem::ServiceItem(const QString &id)
+    : m_id(id)
+{
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    setAcceptHoverEvents(true);
+    setZValue(1);
+}
+
+QRectF ServiceItem::boundingRect() const
+{
+    // Room for the handle on the right and the badges above.
+    return QRectF(-2, -10, kWidth + kHandleRadius + 4, kHeight + 12);
+}
+
+void ServiceItem::setContent(const QString &name, const QString &typeName, const QColor &color, bool generic)
+{
+    m_name = name;
+    m_typeName = typeName;
+    m_color = color;
+    m_generic = generic;
+    setToolTip(QStringLiteral("%1\n%2").arg(name, typeName));
+    update();
+}
+
+void ServiceItem::setCost(const QString &cost)
+{
+    if (cost != m_cost) {
+        m_cost = cost;
+        update();
+    }
+}
+
+void ServiceItem::setBadges(int errors, int warnings)
+{
+    if (errors != m_errors || warnings != m_warnings) {
+        m_errors = errors;
+        m_warnings = warnings;
+        update();
+    }
+}
+
+void ServiceItem::setConnectState(int state)
+{
+    if (state != m_connectState) {
+        m_connectState = state;
+        update();
+    }
+}
+
+bool ServiceItem::isOnHandle(const QPointF &itemPos) const
+{
+    const QPointF d = itemPos - handleCentre();
+    return d.x() * d.x() + d.y() * d.y() <= (kHandleRadius + 3) * (kHandleRadius + 3);
+}
+
+void ServiceItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const QRectF box(0, 0, kWidth, kHeight);
+    QColor border = isSelected() ? QColor(0x1a, 0x73, 0xe8) : m_color.darker(115);
+    if (m_connectState > 0)
+        border = QColor(0x1e, 0x8e, 0x3e);
+    else if (m_connectState < 0)
+        border = QColor(0xc5, 0x22, 0x1f);
+    painter->setRenderHint(QPainter::Antialiasing, lod > 0.4);
+    painter->setPen(QPen(border, isSelected() || m_connectState ? 2.4 : 1.3, m_generic ? Qt::DashLine : Qt::SolidLine));
+    painter->setBrush(m_connectState < 0 ? QColor(0xfd, 0xec, 0xea) : QColor(Qt::white));
+    painter->drawRoundedRect(box, 6, 6);
+    painter->fillRect(QRectF(0.6, 0.6, 8, kHeight - 1.2), m_color);
+    if (lod < 0.35)
+        return; // far away: the coloured box is enough, and drawing stays fast
+    QFont nameFont = painter->font();
+    nameFont.setPointSizeF(9.5);
+    nameFont.setBold(true);
+    painter->setFont(nameFont);
+    painter->setPen(QColor(0x20, 0x24, 0x2c));
+    const QFontMetricsF nameMetrics(nameFont);
+    painter->drawText(QRectF(16, 6, kWidth - 22, 18), Qt::AlignLeft | Qt::AlignVCenter,
+                      nameMetrics.elidedText(m_name, Qt::ElideRight, kWidth - 22));
+    QFont small = nameFont;
+    small.setBold(false);
+    small.setPointSizeF(7.8);
+    painter->setFont(small);
+    painter->setPen(QColor(0x5a, 0x63, 0x73));
+    const QFontMetricsF smallMetrics(small);
+    painter->drawText(QRectF(16, 24, kWidth - 22, 14), Qt::AlignLeft | Qt::AlignVCenter,
+                      smallMetrics.elidedText(m_typeName, Qt::ElideRight, kWidth - 22));
+    if (!m_cost.isEmpty()) {
+        painter->setPen(QColor(0x1e, 0x6e, 0x3a));
+        painter->drawText(QRectF(16, 39, kWidth - 22, 14), Qt::AlignLeft | Qt::AlignVCenter, m_cost);
+    }
+    // Finding badges above the top-right corner.
+    qreal x = kWidth - 4;
+    auto badge = [&](int count, const QColor &color) {
+        if (count <= 0)
+            return;
+        const QString text = QString::number(count);
+        const qreal w = std::max<qreal>(16, smallMetrics.horizontalAdvance(text) + 8);
+        const QRectF r(x - w, -8, w, 15);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(color);
+        painter->drawRoundedRect(r, 7, 7);
+        painter->setPen(Qt::white);
+        painter->drawText(r, Qt::AlignCenter, text);
+        x -= w + 3;
+    };
+    badge(m_errors, QColor(0xc5, 0x22, 0x1f));
+    badge(m_warnings, QColor(0xd9, 0x7a, 0x00));
+    if (m_hovered || isSelected()) {
+        painter->setPen(QPen(QColor(0x1a, 0x73, 0xe8), 1.4));
+        painter->setBrush(QColor(0xe8, 0xf0, 0xfe));
+        painter->drawEllipse(handleCentre(), kHandleRadius, kHandleRadius);
+        painter->drawLine(handleCentre() - QPointF(3, 0), handleCentre() + QPointF(3, 0));
+        painter->drawLine(handleCentre() - QPointF(0, 3), handleCentre() + QPointF(0, 3));
+    }
+}
+
+void ServiceItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
+{
+    m_hovered = true;
+    update();
+    QGraphicsItem::hoverEnterEvent(event);
+}
+
+void ServiceItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+{
+    m_hovered = false;
+    update();
+    QGraphicsItem::hoverLeaveEvent(event);
+}
+
+QVariant ServiceItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged) {
+        if (auto *s = qobject_cast<CanvasScene *>(scene()))
+            s->serviceMoved(m_id);
+    }
+    return QGraphicsItem::itemChange(change, value);
+}
+
+} // namespace nimbus::views
