@@ -16,6 +16,8 @@
 #include <views/palette/palettepanel.h>
 
 #include <QApplication>
+#include <QClipboard>
+#include <QMimeData>
 #include <QDockWidget>
 #include <QGraphicsItem>
 #include <QLabel>
@@ -172,11 +174,61 @@ void MainWindow::createActions()
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_view->addAction(remove);
+    QAction *copy = edit->addAction(tr("&Copy"), this, [this] {
+        const QByteArray text = m_scene->copySelection();
+        if (text.isEmpty())
+            return;
+        auto *mime = new QMimeData;
+        mime->setData(QString::fromLatin1(views::CanvasScene::kClipboardMime), text);
+        mime->setText(QString::fromUtf8(text));
+        QGuiApplication::clipboard()->setMimeData(mime);
+    });
+    copy->setShortcut(QKeySequence::Copy);
+    QAction *cut = edit->addAction(tr("Cu&t"), this, [this, copy] {
+        copy->trigger();
+        m_scene->deleteSelection();
+    });
+    cut->setShortcut(QKeySequence::Cut);
+    QAction *paste = edit->addAction(tr("&Paste"), this, [this] {
+        const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+        if (!mime)
+            return;
+        QByteArray text = mime->data(QString::fromLatin1(views::CanvasScene::kClipboardMime));
+        if (text.isEmpty())
+            text = mime->text().toUtf8();
+        if (!m_scene->paste(text, QPointF(2 * views::CanvasScene::kGrid, 2 * views::CanvasScene::kGrid)))
+            statusBar()->showMessage(tr("The clipboard holds no Nimbus services"), 4000);
+    });
+    paste->setShortcut(QKeySequence::Paste);
+    QAction *duplicate = edit->addAction(tr("D&uplicate"), m_scene, &views::CanvasScene::duplicateSelection);
+    duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    edit->addSeparator();
     QAction *all = edit->addAction(tr("Select &All"), this, [this] {
         for (QGraphicsItem *item : m_scene->items())
             item->setSelected(item->flags() & QGraphicsItem::ItemIsSelectable);
     });
     all->setShortcut(QKeySequence::SelectAll);
+
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [=, this](const QPoint &pos) {
+        const QPointF scenePos = m_view->mapToScene(pos);
+        QGraphicsItem *under = m_scene->itemAt(scenePos, m_view->transform());
+        if (under && !under->isSelected() && (under->flags() & QGraphicsItem::ItemIsSelectable)) {
+            m_scene->selectItems({}, {});
+            under->setSelected(true);
+        }
+        QMenu menu(this);
+        const bool hasSelection = !m_scene->selectedItems().isEmpty();
+        for (QAction *a : {cut, copy, duplicate, remove})
+            a->setEnabled(hasSelection);
+        menu.addActions({cut, copy, paste, duplicate, remove});
+        menu.addSeparator();
+        menu.addAction(all);
+        menu.addAction(tr("Zoom to &Fit"), m_view, &views::CanvasView::zoomToFit);
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+        for (QAction *a : {cut, copy, duplicate, remove})
+            a->setEnabled(true);
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     toolbar->addSeparator();

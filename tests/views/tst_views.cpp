@@ -14,9 +14,15 @@
 #include <views/canvas/serviceitem.h>
 #include <views/commands/additemscommand.h>
 #include <views/document/document.h>
+#include <views/findings/findingspanel.h>
+#include <views/inspector/inspectorpanel.h>
 #include <views/palette/palettepanel.h>
 
+#include <QAbstractItemView>
+#include <QComboBox>
 #include <QFile>
+#include <QLabel>
+#include <QStatusBar>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -215,6 +221,85 @@ private Q_SLOTS:
         QCOMPARE(document.architecture().nodes().back().type, std::string("sqs-queue"));
         QCOMPARE(document.architecture().nodes().back().name, std::string("SQS queue"));
         QCOMPARE(m_window->scene()->selectedNodeIds().size(), 1);
+    }
+
+    void copyPasteAndDuplicateKeepConnections()
+    {
+        views::Document &document = m_window->document();
+        QWidget *viewport = m_window->view()->viewport();
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::NoModifier, at(QStringLiteral("create-order")));
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::ControlModifier, at(QStringLiteral("orders-table")));
+        QCOMPARE(m_window->scene()->selectedNodeIds().size(), 2);
+        QTest::keyClick(m_window.get(), Qt::Key_C, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(document.architecture().nodes().size(), std::size_t(12));
+        // The connection between the two copied services is copied too (list-reads is not:
+        // its source was not copied).
+        QCOMPARE(document.architecture().edges().size(), std::size_t(11));
+        QCOMPARE(document.undoStack()->count(), 1);
+        QCOMPARE(m_window->scene()->selectedNodeIds().size(), 2); // the copies are selected
+        const model::Edge &copied = document.architecture().edges().back();
+        QVERIFY(copied.source.str() != "create-order");
+        QCOMPARE(document.architecture().node(copied.source)->name, std::string("Create order"));
+        QCOMPARE(copied.kind, model::ConnectionKind::Write);
+        QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier); // duplicate the copies
+        QCOMPARE(document.architecture().nodes().size(), std::size_t(14));
+        document.undoStack()->undo();
+        document.undoStack()->undo();
+        QCOMPARE(document.architecture().nodes().size(), std::size_t(10));
+        QCOMPARE(document.architecture().edges().size(), std::size_t(10));
+    }
+
+    void clickingAFindingSelectsItsService()
+    {
+        views::Document &document = m_window->document();
+        model::Node queue;
+        queue.id = model::NodeId("lonely");
+        queue.type = "sqs-queue";
+        queue.name = "Lonely queue";
+        queue.position = {0, 600};
+        document.undoStack()->push(new views::AddItemsCommand(document, {queue}, {}, "Add"));
+        m_window->analyseNow();
+        auto *view = m_window->findings()->findChild<QAbstractItemView *>(QStringLiteral("findings-view"));
+        QVERIFY(view);
+        QModelIndex row;
+        for (int r = 0; r < view->model()->rowCount(); ++r) {
+            const QModelIndex index = view->model()->index(r, 2);
+            if (index.data().toString().contains(QStringLiteral("Lonely queue")))
+                row = index;
+        }
+        QVERIFY(row.isValid());
+        QSignalSpy activated(m_window->findings(), &views::FindingsPanel::findingActivated);
+        view->scrollTo(row);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, view->visualRect(row).center());
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.first().first().toStringList(), QStringList{QStringLiteral("lonely")});
+        QCOMPARE(m_window->scene()->selectedNodeIds(), QStringList{QStringLiteral("lonely")});
+        // The inspector follows the selection.
+        QCOMPARE(m_window->inspector()->shownNodes(), QStringList{QStringLiteral("lonely")});
+        auto *name = m_window->inspector()->findChild<QLineEdit *>(QStringLiteral("name-edit"));
+        QVERIFY(name);
+        QCOMPARE(name->text(), QStringLiteral("Lonely queue"));
+    }
+
+    void inspectorEditChangesTheCost()
+    {
+        views::Document &document = m_window->document();
+        QTest::mouseClick(m_window->view()->viewport(), Qt::LeftButton, Qt::NoModifier, at(QStringLiteral("users")));
+        auto *plan = m_window->inspector()->findChild<QComboBox *>(QStringLiteral("property-featurePlan"));
+        QVERIFY(plan);
+        const QString before = m_window->statusBar()->findChildren<QLabel *>().last()->text();
+        plan->setFocus();
+        for (int i = 0; i < 3 && plan->currentText() != QStringLiteral("PLUS"); ++i)
+            QTest::keyClick(plan, Qt::Key_Down); // as a person would, with the keyboard
+        QCOMPARE(std::get<std::string>(document.architecture().node(model::NodeId("users"))->properties.at("featurePlan")),
+                 std::string("PLUS"));
+        m_window->analyseNow();
+        const QString after = m_window->statusBar()->findChildren<QLabel *>().last()->text();
+        QVERIFY2(before != after, qPrintable(after)); // 20,000 users on Plus cost more than on Essentials
+        while (document.undoStack()->canUndo())
+            document.undoStack()->undo();
+        QVERIFY(!document.architecture().node(model::NodeId("users"))->properties.count("featurePlan"));
     }
 
     void titleShowsTheModifiedMark()

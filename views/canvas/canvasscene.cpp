@@ -12,6 +12,7 @@
 
 #include <model/analysis/finding.h>
 #include <model/core/connectioncheck.h>
+#include <model/io/projectfile.h>
 
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
@@ -22,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace nimbus::views {
 
@@ -223,15 +225,18 @@ QStringList CanvasScene::selectedEdgeIds() const
 
 void CanvasScene::selectItems(const QStringList &nodeIds, const QStringList &edgeIds)
 {
-    const QSignalBlocker blocker(this);
-    clearSelection();
-    for (const QString &id : nodeIds) {
-        if (ServiceItem *item = m_services.value(id))
-            item->setSelected(true);
-    }
-    for (const QString &id : edgeIds) {
-        if (ConnectionItem *item = m_connections.value(id))
-            item->setSelected(true);
+    {
+        // One notification for the whole change, not one per item.
+        const QSignalBlocker blocker(this);
+        clearSelection();
+        for (const QString &id : nodeIds) {
+            if (ServiceItem *item = m_services.value(id))
+                item->setSelected(true);
+        }
+        for (const QString &id : edgeIds) {
+            if (ConnectionItem *item = m_connections.value(id))
+                item->setSelected(true);
+        }
     }
     Q_EMIT selectionIdsChanged(selectedNodeIds(), selectedEdgeIds());
 }
@@ -269,6 +274,69 @@ void CanvasScene::deleteSelection()
         edges.push_back(model::EdgeId(id.toStdString()));
     if (!nodes.empty() || !edges.empty())
         m_document.undoStack()->push(new RemoveItemsCommand(m_document, std::move(nodes), std::move(edges)));
+}
+
+QByteArray CanvasScene::copySelection() const
+{
+    const model::Architecture &arch = m_document.architecture();
+    model::Architecture part;
+    const QStringList ids = selectedNodeIds();
+    for (const QString &id : ids) {
+        model::Node copy = *arch.node(nodeId(id));
+        copy.group.reset(); // groups are not copied; the copy lands outside any group
+        part.addNode(std::move(copy));
+    }
+    for (const model::Edge &e : arch.edges()) {
+        if (part.node(e.source) && part.node(e.target))
+            part.addEdge(e);
+    }
+    if (part.nodes().empty())
+        return {};
+    return QByteArray::fromStdString(model::writeProject(part));
+}
+
+bool CanvasScene::paste(const QByteArray &text, const QPointF &offset)
+{
+    const model::ProjectLoadResult loaded = model::readProject(text.toStdString(), "clipboard", m_document.catalog());
+    if (!loaded.ok() || loaded.architecture.nodes().empty())
+        return false;
+    const model::Architecture &arch = m_document.architecture();
+    // New ids that collide neither with the design nor with each other.
+    model::Architecture taken = arch;
+    std::map<std::string, model::NodeId> renamed;
+    std::vector<model::Node> nodes;
+    for (model::Node node : loaded.architecture.nodes()) {
+        const std::string fresh = taken.uniqueId(node.type);
+        renamed[node.id.str()] = model::NodeId(fresh);
+        node.id = model::NodeId(fresh);
+        node.position.x += offset.x();
+        node.position.y += offset.y();
+        taken.addNode(node);
+        nodes.push_back(std::move(node));
+    }
+    std::vector<model::Edge> edges;
+    for (model::Edge edge : loaded.architecture.edges()) {
+        edge.id = model::EdgeId(taken.uniqueId("e"));
+        edge.source = renamed.at(edge.source.str());
+        edge.target = renamed.at(edge.target.str());
+        taken.addEdge(edge);
+        edges.push_back(std::move(edge));
+    }
+    QStringList ids;
+    for (const model::Node &n : nodes)
+        ids << q(n.id.str());
+    const int count = static_cast<int>(nodes.size());
+    m_document.undoStack()->push(new AddItemsCommand(m_document, std::move(nodes), std::move(edges),
+                                                     tr("Paste %n service(s)", nullptr, count)));
+    selectItems(ids, {});
+    return true;
+}
+
+void CanvasScene::duplicateSelection()
+{
+    const QByteArray copy = copySelection();
+    if (!copy.isEmpty())
+        paste(copy, QPointF(2 * kGrid, 2 * kGrid));
 }
 
 void CanvasScene::setCosts(const QHash<QString, QString> &costByNode)

@@ -58,6 +58,17 @@ public:
     void addService(const QString &typeId, const QPointF &scenePos);
     /// Deletes the selection (one undo step).
     void deleteSelection();
+    /// The selected services, with the connections among them, as project-file text
+    /// (MIME type kClipboardMime), for copy and cut.
+    QByteArray copySelection() const;
+    /// Adds a copy of the services and connections in `text` (from copySelection) with new
+    /// ids, shifted by `offset`, as one undo step, and selects them. False if `text` holds
+    /// no design.
+    bool paste(const QByteArray &text, const QPointF &offset);
+    /// Copy and paste in one step, next to the originals.
+    void duplicateSelection();
+
+    static constexpr const char *kClipboardMime = "application/x-nimbus-design";
 
     /// Shows costs and finding badges on the boxes.
     void setCosts(const QHash<QString, QString> &costByNode);
