@@ -135,6 +135,8 @@ void MainWindow::createDocks()
     tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("inspector-dock")), history);
     findChild<QDockWidget *>(QStringLiteral("inspector-dock"))->raise();
     resizeDocks({findingsDock}, {220}, Qt::Vertical);
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("inspector-dock")), findChild<QDockWidget *>(QStringLiteral("palette-dock"))},
+                {380, 250}, Qt::Horizontal);
 }
 
 void MainWindow::createActions()
