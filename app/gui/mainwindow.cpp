@@ -8,6 +8,7 @@
 #include <model/cost/estimate.h>
 #include <views/canvas/canvasscene.h>
 #include <views/canvas/canvasview.h>
+#include <views/commands/groupnotecommands.h>
 #include <views/costs/costtablepanel.h>
 #include <views/document/document.h>
 #include <views/findings/analysis.h>
@@ -19,6 +20,8 @@
 #include <QClipboard>
 #include <QMimeData>
 #include <QDockWidget>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QGraphicsItem>
 #include <QLabel>
 #include <QMenu>
@@ -63,6 +66,16 @@ MainWindow::MainWindow(const model::Catalog &catalog, QWidget *parent)
         if (!chosen)
             return std::nullopt;
         return model::ConnectionKind(chosen->data().toInt());
+    });
+    connect(m_scene, &views::CanvasScene::noteEditRequested, this, [this](const QString &id) {
+        const model::Note *note = m_document->architecture().note(model::NoteId(id.toStdString()));
+        if (!note)
+            return;
+        bool ok = false;
+        const QString text = QInputDialog::getMultiLineText(this, tr("Edit note"), tr("Note:"),
+                                                            QString::fromStdString(note->text), &ok);
+        if (ok)
+            m_document->undoStack()->push(new views::ChangeNoteCommand(*m_document, note->id, text.toStdString(), note->position));
     });
     connect(m_scene, &views::CanvasScene::connectionRefused, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
@@ -204,6 +217,16 @@ void MainWindow::createActions()
     paste->setShortcut(QKeySequence::Paste);
     QAction *duplicate = edit->addAction(tr("D&uplicate"), m_scene, &views::CanvasScene::duplicateSelection);
     duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    QAction *group = edit->addAction(tr("&Group Selection…"), this, [this] {
+        if (m_scene->selectedNodeIds().isEmpty())
+            return;
+        bool ok = false;
+        const QString title = QInputDialog::getText(this, tr("Group services"), tr("Title of the group:"),
+                                                    QLineEdit::Normal, tr("Group"), &ok);
+        if (ok && !title.trimmed().isEmpty())
+            m_scene->groupSelection(title.trimmed());
+    });
+    group->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     edit->addSeparator();
     QAction *all = edit->addAction(tr("Select &All"), this, [this] {
         for (QGraphicsItem *item : m_scene->items())
@@ -221,14 +244,21 @@ void MainWindow::createActions()
         }
         QMenu menu(this);
         const bool hasSelection = !m_scene->selectedItems().isEmpty();
-        for (QAction *a : {cut, copy, duplicate, remove})
+        for (QAction *a : {cut, copy, duplicate, remove, group})
             a->setEnabled(hasSelection);
         menu.addActions({cut, copy, paste, duplicate, remove});
+        menu.addAction(group);
+        menu.addAction(tr("Add &Note Here…"), this, [this, scenePos] {
+            bool ok = false;
+            const QString text = QInputDialog::getMultiLineText(this, tr("Add note"), tr("Note:"), QString(), &ok);
+            if (ok && !text.trimmed().isEmpty())
+                m_scene->addNote(scenePos, text.trimmed());
+        });
         menu.addSeparator();
         menu.addAction(all);
         menu.addAction(tr("Zoom to &Fit"), m_view, &views::CanvasView::zoomToFit);
         menu.exec(m_view->viewport()->mapToGlobal(pos));
-        for (QAction *a : {cut, copy, duplicate, remove})
+        for (QAction *a : {cut, copy, duplicate, remove, group})
             a->setEnabled(true);
     });
 

@@ -302,6 +302,52 @@ private Q_SLOTS:
         QVERIFY(!document.architecture().node(model::NodeId("users"))->properties.count("featurePlan"));
     }
 
+    void groupsMoveWithTheirServices()
+    {
+        views::Document &document = m_window->document();
+        m_window->scene()->selectItems({QStringLiteral("browser"), QStringLiteral("users")}, {});
+        m_window->scene()->groupSelection(QStringLiteral("Edge"));
+        QCOMPARE(document.architecture().groups().size(), std::size_t(4));
+        QCOMPARE(document.architecture().node(model::NodeId("users"))->group->str(), document.architecture().groups().back().id.str());
+        m_window->scene()->clearSelection();
+        // Drag the new group box by its title area: both members move, in one undo step.
+        QGraphicsItem *box = m_window->scene()->decorationItem(QStringLiteral("group:") + QString::fromStdString(document.architecture().groups().back().id.str()));
+        QVERIFY(box);
+        const QPointF grip = box->boundingRect().topLeft() + QPointF(30, 10);
+        const QPoint start = m_window->view()->mapFromScene(box->mapToScene(grip));
+        const QPoint end = m_window->view()->mapFromScene(box->mapToScene(grip + QPointF(100, 0)));
+        const int before = document.undoStack()->count();
+        drag(start, end);
+        QCOMPARE(document.undoStack()->count(), before + 1);
+        QCOMPARE(document.architecture().node(model::NodeId("browser"))->position.x, 100.0);
+        const double usersX = document.architecture().node(model::NodeId("users"))->position.x;
+        QVERIFY2(usersX == 600.0 || usersX == 620.0, qPrintable(QString::number(usersX))); // 510 + ~100, on the grid
+        document.undoStack()->undo();
+        QCOMPARE(document.architecture().node(model::NodeId("browser"))->position.x, 0.0);
+        document.undoStack()->undo();
+        QCOMPARE(document.architecture().groups().size(), std::size_t(3));
+        QVERIFY(!document.architecture().node(model::NodeId("users"))->group);
+    }
+
+    void notesCanBeAddedMovedAndEdited()
+    {
+        views::Document &document = m_window->document();
+        m_window->scene()->addNote(QPointF(0, 600), QStringLiteral("Remember the DLQ"));
+        QCOMPARE(document.architecture().notes().size(), std::size_t(2));
+        const model::Note &added = document.architecture().notes().back();
+        QGraphicsItem *item = m_window->scene()->decorationItem(QStringLiteral("note:") + QString::fromStdString(added.id.str()));
+        QVERIFY(item);
+        const QPoint start = m_window->view()->mapFromScene(item->mapToScene(item->boundingRect().center()));
+        const QPoint end = m_window->view()->mapFromScene(item->mapToScene(item->boundingRect().center() + QPointF(60, 40)));
+        drag(start, end);
+        const model::Note *moved = document.architecture().note(added.id);
+        QVERIFY(std::abs(moved->position.x - 60) < 2 && std::abs(moved->position.y - 640) < 2);
+        document.undoStack()->undo();
+        QCOMPARE(document.architecture().note(added.id)->position, (model::Point{0, 600}));
+        document.undoStack()->undo();
+        QCOMPARE(document.architecture().notes().size(), std::size_t(1));
+    }
+
     void titleShowsTheModifiedMark()
     {
         QVERIFY(!m_window->isWindowModified());

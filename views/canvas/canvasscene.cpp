@@ -6,6 +6,7 @@
 #include "serviceitem.h"
 
 #include "../commands/additemscommand.h"
+#include "../commands/groupnotecommands.h"
 #include "../commands/movenodescommand.h"
 #include "../commands/removeitemscommand.h"
 #include "../document/document.h"
@@ -67,6 +68,7 @@ CanvasScene::CanvasScene(Document &document, QObject *parent)
         rebuildDecorations();
     });
     connect(&document, &Document::nodeChanged, this, &CanvasScene::updateServiceItem);
+    connect(&document, &Document::decorationsChanged, this, &CanvasScene::rebuildDecorations);
     connect(&document, &Document::edgeAdded, this, &CanvasScene::addConnectionItem);
     connect(&document, &Document::edgeRemoved, this, [this](const QString &id) {
         delete m_connections.take(id);
@@ -186,19 +188,65 @@ void CanvasScene::rebuildDecorations()
         path.addRoundedRect(bounds, 10, 10);
         auto *box = addPath(path, QPen(QColor(0x9a, 0xa5, 0xb8), 1.2, Qt::DashLine), QBrush(QColor(0xee, 0xf1, 0xf6)));
         box->setZValue(-10);
-        auto *title = addSimpleText(q(group.name), titleFont);
+        // Pressing the box selects its members too, so that a drag moves the group with its content.
+        box->setFlags(QGraphicsItem::ItemIsSelectable | QGraphicsItem::ItemIsMovable);
+        box->setData(0, QStringLiteral("group:") + q(group.id.str()));
+        auto *title = new QGraphicsSimpleTextItem(q(group.name), box);
+        title->setFont(titleFont);
         title->setBrush(QColor(0x3c, 0x46, 0x57));
         title->setPos(bounds.left() + 12, bounds.top() + 8);
-        title->setZValue(-9);
-        m_decorations << box << title;
+        m_decorations << box;
     }
     for (const model::Note &note : arch.notes()) {
         auto *text = addSimpleText(q(note.text));
         text->setPos(note.position.x, note.position.y);
         text->setBrush(QColor(0x44, 0x44, 0x44));
         text->setZValue(-5);
+        text->setFlags(QGraphicsItem::ItemIsSelectable | QGraphicsItem::ItemIsMovable);
+        text->setData(0, QStringLiteral("note:") + q(note.id.str()));
+        text->setToolTip(tr("Double-click to edit the note"));
         m_decorations << text;
     }
+}
+
+QGraphicsItem *CanvasScene::decorationItem(const QString &key) const
+{
+    for (QGraphicsItem *item : m_decorations) {
+        if (item->data(0).toString() == key)
+            return item;
+    }
+    return nullptr;
+}
+
+void CanvasScene::groupSelection(const QString &title)
+{
+    std::vector<model::NodeId> nodes;
+    for (const QString &id : selectedNodeIds())
+        nodes.push_back(nodeId(id));
+    if (!nodes.empty())
+        m_document.undoStack()->push(new GroupNodesCommand(m_document, std::move(nodes), title.toStdString()));
+}
+
+void CanvasScene::addNote(const QPointF &scenePos, const QString &text)
+{
+    model::Note note;
+    note.id = model::NoteId(m_document.architecture().uniqueId("note"));
+    note.text = text.toStdString();
+    note.position = {scenePos.x(), scenePos.y()};
+    m_document.undoStack()->push(new AddNoteCommand(m_document, std::move(note)));
+}
+
+void CanvasScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    for (QGraphicsItem *item : items(event->scenePos())) {
+        const QString key = item->data(0).toString();
+        if (key.startsWith(QStringLiteral("note:"))) {
+            Q_EMIT noteEditRequested(key.mid(5));
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsScene::mouseDoubleClickEvent(event);
 }
 
 QStringList CanvasScene::selectedNodeIds() const
@@ -386,10 +434,23 @@ void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         }
     }
     QGraphicsScene::mousePressEvent(event);
+    // A pressed group box brings its members along.
+    QGraphicsItem *grabbed = mouseGrabberItem();
+    const QString key = grabbed ? grabbed->data(0).toString() : QString();
+    if (key.startsWith(QStringLiteral("group:"))) {
+        const model::GroupId group(key.mid(6).toStdString());
+        for (const model::Node &n : m_document.architecture().nodes()) {
+            if (n.group == group)
+                m_services.value(q(n.id.str()))->setSelected(true);
+        }
+    }
     m_pressPositions.clear();
+    m_notePressPositions.clear();
     for (QGraphicsItem *selected : selectedItems()) {
         if (selected->type() == ServiceItem::Type)
             m_pressPositions.insert(static_cast<ServiceItem *>(selected)->id(), selected->pos());
+        else if (selected->data(0).toString().startsWith(QStringLiteral("note:")))
+            m_notePressPositions.insert(selected->data(0).toString().mid(5), selected->pos());
     }
 }
 
@@ -482,8 +543,26 @@ void CanvasScene::finishMove()
         moves.push_back({nodeId(it.key()), {it.value().x(), it.value().y()}, {to.x(), to.y()}});
     }
     m_pressPositions.clear();
+    // Moved notes, found by key among the decorations (they are rebuilt after each change).
+    std::vector<std::pair<model::NoteId, model::Point>> notes;
+    for (auto it = m_notePressPositions.begin(); it != m_notePressPositions.end(); ++it) {
+        QGraphicsItem *item = decorationItem(QStringLiteral("note:") + it.key());
+        if (item && item->pos() != it.value())
+            notes.emplace_back(model::NoteId(it.key().toStdString()), model::Point{item->pos().x(), item->pos().y()});
+    }
+    m_notePressPositions.clear();
+    if (moves.empty() && notes.empty())
+        return;
+    QUndoStack *stack = m_document.undoStack();
+    const bool macro = !notes.empty();
+    if (macro)
+        stack->beginMacro(tr("Move"));
     if (!moves.empty())
-        m_document.undoStack()->push(new MoveNodesCommand(m_document, std::move(moves), MoveNodesCommand::Gesture::Drag));
+        stack->push(new MoveNodesCommand(m_document, std::move(moves), MoveNodesCommand::Gesture::Drag));
+    for (const auto &[id, position] : notes)
+        stack->push(new ChangeNoteCommand(m_document, id, m_document.architecture().note(id)->text, position));
+    if (macro)
+        stack->endMacro();
 }
 
 void CanvasScene::nudge(qreal dx, qreal dy)

@@ -67,6 +67,12 @@ public:
     bool paste(const QByteArray &text, const QPointF &offset);
     /// Copy and paste in one step, next to the originals.
     void duplicateSelection();
+    /// Puts the selected services in a new group titled `title` (one undo step).
+    void groupSelection(const QString &title);
+    /// Adds a note with `text` at `scenePos` (one undo step).
+    void addNote(const QPointF &scenePos, const QString &text);
+    /// The graphics item showing a group box or a note, for tests and tools.
+    QGraphicsItem *decorationItem(const QString &key) const;
 
     static constexpr const char *kClipboardMime = "application/x-nimbus-design";
 
@@ -81,12 +87,15 @@ Q_SIGNALS:
     void selectionIdsChanged(const QStringList &nodeIds, const QStringList &edgeIds);
     /// A connection the rules refuse was attempted; `reason` says why.
     void connectionRefused(const QString &reason);
+    /// The user double-clicked a note to edit its text.
+    void noteEditRequested(const QString &noteId);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     void rebuild();
@@ -114,8 +123,9 @@ private:
     QGraphicsSimpleTextItem *m_refusalLabel = nullptr;
     ServiceItem *m_hoverTarget = nullptr;
 
-    // Move gesture: positions at press
+    // Move gesture: positions at press, of services and of notes
     QHash<QString, QPointF> m_pressPositions;
+    QHash<QString, QPointF> m_notePressPositions;
 };
 
 } // namespace nimbus::views

@@ -61,6 +61,8 @@ Q_SIGNALS:
     void edgeAdded(const QString &id);
     void edgeRemoved(const QString &id);
     void edgePropertyChanged(const QString &id, const QString &key);
+    /// Groups or notes were added, removed or changed (they are few; views redraw them all).
+    void decorationsChanged();
     /// Once per command, for coarse observers (analysis, title).
     void changed();
 

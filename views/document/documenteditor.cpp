@@ -98,4 +98,54 @@ void DocumentEditor::setEdgeProperty(Document &document, const model::EdgeId &id
     Q_EMIT document.edgePropertyChanged(q(id.str()), q(key));
 }
 
+bool DocumentEditor::addGroup(Document &document, model::Group group)
+{
+    if (!document.m_architecture.addGroup(std::move(group)))
+        return false;
+    Q_EMIT document.decorationsChanged();
+    return true;
+}
+
+bool DocumentEditor::removeGroup(Document &document, const model::GroupId &id)
+{
+    if (!document.m_architecture.removeGroup(id))
+        return false;
+    Q_EMIT document.decorationsChanged();
+    return true;
+}
+
+void DocumentEditor::setNodeGroup(Document &document, const model::NodeId &id, const std::optional<model::GroupId> &group)
+{
+    if (model::Node *node = document.m_architecture.node(id)) {
+        node->group = group;
+        Q_EMIT document.nodeChanged(q(id.str()));
+        Q_EMIT document.decorationsChanged();
+    }
+}
+
+bool DocumentEditor::addNote(Document &document, model::Note note)
+{
+    if (!document.m_architecture.addNote(std::move(note)))
+        return false;
+    Q_EMIT document.decorationsChanged();
+    return true;
+}
+
+bool DocumentEditor::removeNote(Document &document, const model::NoteId &id)
+{
+    if (!document.m_architecture.removeNote(id))
+        return false;
+    Q_EMIT document.decorationsChanged();
+    return true;
+}
+
+void DocumentEditor::updateNote(Document &document, const model::NoteId &id, const std::string &text, model::Point position)
+{
+    if (model::Note *note = document.m_architecture.note(id)) {
+        note->text = text;
+        note->position = position;
+        Q_EMIT document.decorationsChanged();
+    }
+}
+
 } // namespace nimbus::views

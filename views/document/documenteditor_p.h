@@ -29,6 +29,12 @@ public:
     static std::optional<model::Edge> removeEdge(Document &document, const model::EdgeId &id);
     static void setEdgeProperty(Document &document, const model::EdgeId &id, const std::string &key,
                                 const std::optional<model::PropertyValue> &value);
+    static bool addGroup(Document &document, model::Group group);
+    static bool removeGroup(Document &document, const model::GroupId &id);
+    static void setNodeGroup(Document &document, const model::NodeId &id, const std::optional<model::GroupId> &group);
+    static bool addNote(Document &document, model::Note note);
+    static bool removeNote(Document &document, const model::NoteId &id);
+    static void updateNote(Document &document, const model::NoteId &id, const std::string &text, model::Point position);
 };
 
 } // namespace nimbus::views
