@@ -122,7 +122,7 @@ void CanvasScene::updateServiceItem(const QString &id)
         if (const model::Category *c = m_document.catalog().category(type->category))
             color = QColor(q(c->color));
     }
-    item->setContent(q(node->name), type ? q(type->name) : q(node->type), color, !type);
+    item->setContent(q(node->name), type ? q(type->name) : q(node->type), color, !type, node->type);
     const QPointF pos(node->position.x, node->position.y);
     if (item->pos() != pos)
         item->setPos(pos);

@@ -3,6 +3,7 @@
 #include "serviceitem.h"
 
 #include "canvasscene.h"
+#include "serviceicons.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -24,8 +25,10 @@ QRectF ServiceItem::boundingRect() const
     return QRectF(-2, -10, kWidth + kHandleRadius + 4, kHeight + 12);
 }
 
-void ServiceItem::setContent(const QString &name, const QString &typeName, const QColor &color, bool generic)
+void ServiceItem::setContent(const QString &name, const QString &typeName, const QColor &color, bool generic,
+                             const std::string &typeId)
 {
+    m_typeId = generic ? std::string("generic") : typeId;
     m_name = name;
     m_typeName = typeName;
     m_color = color;
@@ -81,25 +84,28 @@ void ServiceItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->fillRect(QRectF(0.6, 0.6, 8, kHeight - 1.2), m_color);
     if (lod < 0.35)
         return; // far away: the coloured box is enough, and drawing stays fast
+    constexpr qreal icon = 24;
+    paintServiceIcon(*painter, QRectF(14, (kHeight - icon) / 2, icon, icon), m_typeId);
+    constexpr qreal textLeft = 14 + icon + 7; // text starts right of the icon
     QFont nameFont = painter->font();
     nameFont.setPointSizeF(9.5);
     nameFont.setBold(true);
     painter->setFont(nameFont);
     painter->setPen(QColor(0x20, 0x24, 0x2c));
     const QFontMetricsF nameMetrics(nameFont);
-    painter->drawText(QRectF(16, 6, kWidth - 22, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                      nameMetrics.elidedText(m_name, Qt::ElideRight, kWidth - 22));
+    painter->drawText(QRectF(textLeft, 6, kWidth - textLeft - 6, 18), Qt::AlignLeft | Qt::AlignVCenter,
+                      nameMetrics.elidedText(m_name, Qt::ElideRight, kWidth - textLeft - 6));
     QFont small = nameFont;
     small.setBold(false);
     small.setPointSizeF(7.8);
     painter->setFont(small);
     painter->setPen(QColor(0x5a, 0x63, 0x73));
     const QFontMetricsF smallMetrics(small);
-    painter->drawText(QRectF(16, 24, kWidth - 22, 14), Qt::AlignLeft | Qt::AlignVCenter,
-                      smallMetrics.elidedText(m_typeName, Qt::ElideRight, kWidth - 22));
+    painter->drawText(QRectF(textLeft, 24, kWidth - textLeft - 6, 14), Qt::AlignLeft | Qt::AlignVCenter,
+                      smallMetrics.elidedText(m_typeName, Qt::ElideRight, kWidth - textLeft - 6));
     if (!m_cost.isEmpty()) {
         painter->setPen(QColor(0x1e, 0x6e, 0x3a));
-        painter->drawText(QRectF(16, 39, kWidth - 22, 14), Qt::AlignLeft | Qt::AlignVCenter, m_cost);
+        painter->drawText(QRectF(textLeft, 39, kWidth - textLeft - 6, 14), Qt::AlignLeft | Qt::AlignVCenter, m_cost);
     }
     // Finding badges above the top-right corner.
     qreal x = kWidth - 4;

@@ -6,6 +6,8 @@
 #include <QGraphicsItem>
 #include <QString>
 
+#include <string>
+
 namespace nimbus::views {
 
 /// One service on the canvas: a rounded box with the category colour, the name, the type,
@@ -26,7 +28,8 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
-    void setContent(const QString &name, const QString &typeName, const QColor &color, bool generic);
+    void setContent(const QString &name, const QString &typeName, const QColor &color, bool generic,
+                    const std::string &typeId = {});
     void setCost(const QString &cost);
     void setBadges(int errors, int warnings);
     /// Highlight while a connection is being drawn: 1 valid target, -1 refused, 0 none.
@@ -46,6 +49,7 @@ private:
     QString m_name;
     QString m_typeName;
     QString m_cost;
+    std::string m_typeId;
     QColor m_color;
     bool m_generic = false;
     bool m_hovered = false;

@@ -3,6 +3,7 @@
 #include "palettepanel.h"
 
 #include "../canvas/canvasview.h"
+#include "../canvas/serviceicons.h"
 
 #include <model/core/catalog.h>
 
@@ -11,7 +12,6 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QMimeData>
-#include <QPainter>
 #include <QTreeWidget>
 #include <QShortcut>
 #include <QVBoxLayout>
@@ -21,25 +21,6 @@ namespace nimbus::views {
 namespace {
 
 constexpr int kTypeRole = Qt::UserRole + 1;
-
-/// A small rounded square in the category colour with the service's initial.
-QIcon categoryIcon(const QColor &color, const QString &letter)
-{
-    QPixmap pixmap(40, 40);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(color);
-    p.drawRoundedRect(QRectF(2, 2, 36, 36), 7, 7);
-    QFont f = p.font();
-    f.setBold(true);
-    f.setPixelSize(20);
-    p.setFont(f);
-    p.setPen(Qt::white);
-    p.drawText(QRectF(2, 2, 36, 36), Qt::AlignCenter, letter);
-    return QIcon(pixmap);
-}
 
 /// Starts a drag of the service type under the mouse.
 class PaletteTree final : public QTreeWidget
@@ -107,14 +88,13 @@ void PalettePanel::populate()
         bold.setBold(true);
         header->setFont(0, bold);
         header->setFlags(Qt::ItemIsEnabled);
-        const QColor color(QString::fromStdString(category.color));
         for (const model::ServiceType &type : m_catalog.types()) {
             if (type.category != category.id)
                 continue;
             const QString name = QString::fromStdString(type.name);
             auto *item = new QTreeWidgetItem(header, {name});
             item->setData(0, kTypeRole, QString::fromStdString(type.id));
-            item->setIcon(0, categoryIcon(color, name.left(1).toUpper()));
+            item->setIcon(0, serviceIcon(type.id));
             item->setToolTip(0, QString::fromStdString(type.description));
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         }
