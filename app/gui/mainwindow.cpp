@@ -8,6 +8,7 @@
 #include <model/cost/estimate.h>
 #include <views/canvas/canvasscene.h>
 #include <views/canvas/canvasview.h>
+#include <views/canvas/serviceitem.h>
 #include <views/commands/groupnotecommands.h>
 #include <views/costs/costtablepanel.h>
 #include <views/document/document.h>
@@ -116,7 +117,7 @@ void MainWindow::createDocks()
     dock(tr("Services"), QStringLiteral("palette-dock"), m_palette, Qt::LeftDockWidgetArea);
     connect(m_palette, &views::PalettePanel::addRequested, this, [this](const QString &type) {
         const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
-        m_scene->addService(type, centre - QPointF(75, 29));
+        m_scene->addService(type, centre - QPointF(views::ServiceItem::kWidth / 2, views::ServiceItem::kHeight / 2));
     });
 
     m_inspector = new views::InspectorPanel(*m_document, this);

@@ -116,7 +116,7 @@ private Q_SLOTS:
         views::Document &document = m_window->document();
         const QPoint start = at(QStringLiteral("profiles-table"));
         views::ServiceItem *item = m_window->scene()->serviceItem(QStringLiteral("profiles-table"));
-        const QPoint end = m_window->view()->mapFromScene(item->mapToScene(QPointF(75 + 80, 29 + 45)));
+        const QPoint end = m_window->view()->mapFromScene(item->mapToScene(QPointF(views::ServiceItem::kWidth / 2 + 80, views::ServiceItem::kHeight / 2 + 45)));
         drag(start, end);
         QCOMPARE(document.undoStack()->count(), 1);
         QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Move 1 service(s)"));

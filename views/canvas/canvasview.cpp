@@ -3,6 +3,7 @@
 #include "canvasview.h"
 
 #include "canvasscene.h"
+#include "serviceitem.h"
 
 #include <QMimeData>
 #include <QScrollBar>
@@ -151,7 +152,7 @@ void CanvasView::dropEvent(QDropEvent *event)
         return;
     }
     const QString type = QString::fromUtf8(event->mimeData()->data(kServiceTypeMime));
-    m_scene->addService(type, mapToScene(event->position().toPoint()) - QPointF(75, 29));
+    m_scene->addService(type, mapToScene(event->position().toPoint()) - QPointF(ServiceItem::kWidth / 2, ServiceItem::kHeight / 2));
     event->acceptProposedAction();
 }
 

@@ -17,7 +17,7 @@ class ServiceItem final : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 1 };
-    static constexpr qreal kWidth = 150;
+    static constexpr qreal kWidth = 172;
     static constexpr qreal kHeight = 58;
     static constexpr qreal kHandleRadius = 7;
 
