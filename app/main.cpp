@@ -62,6 +62,8 @@ int runGui(int argc, char **argv)
         return nimbus::app::ExitClean;
     }
     window.show();
+    if (files.isEmpty())
+        window.offerUntitledRecovery();
     return QApplication::exec();
 }
 

@@ -62,6 +62,9 @@ public:
     static QString recoveryPathFor(const QString &path);
     /// Loads a recovery copy into the window as a modified design titled after `original`.
     bool restoreRecovery(const QString &recoveryPath, const QString &original);
+    /// At start-up without a file: offers to recover an untitled design left by a session
+    /// that did not end normally.
+    void offerUntitledRecovery();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

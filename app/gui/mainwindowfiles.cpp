@@ -58,6 +58,21 @@ bool MainWindow::restoreRecovery(const QString &recoveryPath, const QString &ori
     return !model::hasErrors(diagnostics);
 }
 
+void MainWindow::offerUntitledRecovery()
+{
+    const QString recovery = recoveryPathFor(QString());
+    if (!QFileInfo::exists(recovery))
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Recover unsaved design?"),
+        tr("Nimbus found an unsaved design from a session that did not end normally. Recover it?"),
+        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes)
+        restoreRecovery(recovery, QString());
+    else
+        QFile::remove(recovery);
+}
+
 bool MainWindow::openFile(const QString &path, bool interactive)
 {
     const model::Diagnostics diagnostics = m_document->open(path);

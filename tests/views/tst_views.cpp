@@ -228,8 +228,8 @@ private Q_SLOTS:
         views::Document &document = m_window->document();
         QWidget *viewport = m_window->view()->viewport();
         QTest::mouseClick(viewport, Qt::LeftButton, Qt::NoModifier, at(QStringLiteral("create-order")));
-        QTest::mouseClick(viewport, Qt::LeftButton, Qt::ControlModifier, at(QStringLiteral("orders-table")));
-        QCOMPARE(m_window->scene()->selectedNodeIds().size(), 2);
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::ShiftModifier, at(QStringLiteral("orders-table")));
+        QCOMPARE(m_window->scene()->selectedNodeIds().size(), 2); // Shift-click adds to the selection
         QTest::keyClick(m_window.get(), Qt::Key_C, Qt::ControlModifier);
         QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier);
         QCOMPARE(document.architecture().nodes().size(), std::size_t(12));

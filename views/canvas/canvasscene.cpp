@@ -306,6 +306,9 @@ ServiceItem *CanvasScene::serviceAt(const QPointF &scenePos) const
 
 void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
+    // Shift-click adds to the selection like Ctrl-click, as in most diagram editors.
+    if (event->modifiers() & Qt::ShiftModifier)
+        event->setModifiers((event->modifiers() & ~Qt::ShiftModifier) | Qt::ControlModifier);
     if (event->button() == Qt::LeftButton) {
         ServiceItem *item = serviceAt(event->scenePos());
         if (item && item->isOnHandle(item->mapFromScene(event->scenePos()))) {
@@ -371,6 +374,8 @@ void CanvasScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 
 void CanvasScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (event->modifiers() & Qt::ShiftModifier) // as in mousePressEvent
+        event->setModifiers((event->modifiers() & ~Qt::ShiftModifier) | Qt::ControlModifier);
     if (m_rubberLine) {
         finishConnection(event->scenePos());
         event->accept();
