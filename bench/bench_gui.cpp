@@ -66,13 +66,18 @@ int main(int argc, char **argv)
     window.view()->centerOn(item);
     QApplication::processEvents();
     std::vector<double> frames;
+    std::vector<double> fullFrames;
     for (int step = 0; step < 60; ++step) {
         QElapsedTimer timer;
         timer.start();
-        item->setPos(item->pos() + QPointF(3, 1)); // what a mouse move during a drag does
-        window.view()->viewport()->repaint();      // and the frame it causes
+        item->setPos(item->pos() + QPointF(3, 1)); // what a mouse move during a drag does,
+        QApplication::processEvents();             // and the repaint of what it changed
         frames.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        timer.restart();
+        window.view()->viewport()->repaint(); // worst case: the whole visible canvas
+        fullFrames.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     }
     std::printf("one drag frame in a 2,000-service design    %10.2f ms (median of 60)\n", median(frames));
+    std::printf("full repaint of the visible canvas          %10.2f ms (median of 60)\n", median(fullFrames));
     return 0;
 }

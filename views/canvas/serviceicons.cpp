@@ -7,8 +7,11 @@
 #include <QHash>
 #include <QIconEngine>
 #include <QPainter>
+#include <QPixmapCache>
 #include <QSvgRenderer>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 
 namespace nimbus::views {
@@ -71,8 +74,30 @@ QIcon serviceIcon(const std::string &typeId)
 
 void paintServiceIcon(QPainter &painter, const QRectF &rect, const std::string &typeId)
 {
-    if (QSvgRenderer *renderer = rendererFor(typeId))
-        renderer->render(&painter, rect);
+    QSvgRenderer *renderer = rendererFor(typeId);
+    if (!renderer)
+        return;
+    // Rendering SVG on every frame is slow with thousands of boxes: draw a pixmap rendered
+    // once per type and on-screen size instead (still crisp: the size includes the zoom
+    // and the device pixel ratio).
+    const qreal scale = std::sqrt(std::abs(painter.worldTransform().determinant()))
+                        * (painter.device() ? painter.device()->devicePixelRatioF() : 1.0);
+    const int side = std::clamp(static_cast<int>(std::ceil(rect.width() * scale)), 4, 512);
+    const QString key = QStringLiteral("nimbus-icon-%1-%2").arg(QString::fromStdString(typeId)).arg(side);
+    QPixmap pixmap;
+    if (!QPixmapCache::find(key, &pixmap)) {
+        pixmap = QPixmap(side, side);
+        pixmap.fill(Qt::transparent);
+        QPainter iconPainter(&pixmap);
+        iconPainter.setRenderHint(QPainter::Antialiasing);
+        renderer->render(&iconPainter, QRectF(0, 0, side, side));
+        iconPainter.end();
+        QPixmapCache::insert(key, pixmap);
+    }
+    const bool smooth = painter.testRenderHint(QPainter::SmoothPixmapTransform);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    painter.drawPixmap(rect, pixmap, QRectF(0, 0, side, side));
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, smooth);
 }
 
 } // namespace nimbus::views
