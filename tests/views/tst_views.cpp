@@ -342,8 +342,16 @@ private Q_SLOTS:
         drag(start, end);
         const model::Note *moved = document.architecture().note(added.id);
         QVERIFY(std::abs(moved->position.x - 60) < 2 && std::abs(moved->position.y - 640) < 2);
+        // Select the note and delete it with the key; undo brings it back where it was.
+        const model::NoteId noteId = added.id;
+        m_window->scene()->clearSelection();
+        m_window->scene()->decorationItem(QStringLiteral("note:") + QString::fromStdString(noteId.str()))->setSelected(true);
+        QTest::keyClick(m_window->view()->viewport(), Qt::Key_Delete);
+        QVERIFY(!document.architecture().note(noteId));
         document.undoStack()->undo();
-        QCOMPARE(document.architecture().note(added.id)->position, (model::Point{0, 600}));
+        QVERIFY(document.architecture().note(noteId));
+        document.undoStack()->undo();
+        QCOMPARE(document.architecture().note(noteId)->position, (model::Point{0, 600}));
         document.undoStack()->undo();
         QCOMPARE(document.architecture().notes().size(), std::size_t(1));
     }

@@ -13,6 +13,7 @@
 
 #include <model/io/projectfile.h>
 
+#include <QGraphicsItem>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -89,8 +90,25 @@ void CanvasScene::deleteSelection()
         nodes.push_back(nodeId(id));
     for (const QString &id : selectedEdgeIds())
         edges.push_back(model::EdgeId(id.toStdString()));
+    QStringList decorations;
+    for (QGraphicsItem *item : selectedItems()) {
+        const QString key = item->data(0).toString();
+        if (!key.isEmpty())
+            decorations << key;
+    }
+    if (nodes.empty() && edges.empty() && decorations.isEmpty())
+        return;
+    QUndoStack *stack = m_document.undoStack();
+    stack->beginMacro(tr("Delete"));
+    for (const QString &key : std::as_const(decorations)) {
+        if (key.startsWith(QStringLiteral("group:")))
+            stack->push(new UngroupCommand(m_document, model::GroupId(key.mid(6).toStdString())));
+        else if (key.startsWith(QStringLiteral("note:")))
+            stack->push(AddNoteCommand::removal(m_document, model::NoteId(key.mid(5).toStdString())));
+    }
     if (!nodes.empty() || !edges.empty())
-        m_document.undoStack()->push(new RemoveItemsCommand(m_document, std::move(nodes), std::move(edges)));
+        stack->push(new RemoveItemsCommand(m_document, std::move(nodes), std::move(edges)));
+    stack->endMacro();
 }
 
 QByteArray CanvasScene::copySelection() const

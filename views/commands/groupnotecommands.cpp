@@ -45,14 +45,59 @@ AddNoteCommand::AddNoteCommand(Document &document, model::Note note, QUndoComman
     , m_note(std::move(note))
 {}
 
+AddNoteCommand *AddNoteCommand::removal(Document &document, const model::NoteId &id, QUndoCommand *parent)
+{
+    const model::Note *note = document.architecture().note(id);
+    auto *command = new AddNoteCommand(document, note ? *note : model::Note{id, {}, {}, {}}, parent);
+    command->m_remove = true;
+    command->setText(QCoreApplication::translate("AddNoteCommand", "Delete note"));
+    if (!note)
+        command->setObsolete(true);
+    return command;
+}
+
 void AddNoteCommand::redo()
 {
-    DocumentEditor::addNote(m_document, m_note);
+    if (m_remove)
+        DocumentEditor::removeNote(m_document, m_note.id);
+    else
+        DocumentEditor::addNote(m_document, m_note);
 }
 
 void AddNoteCommand::undo()
 {
-    DocumentEditor::removeNote(m_document, m_note.id);
+    if (m_remove)
+        DocumentEditor::addNote(m_document, m_note);
+    else
+        DocumentEditor::removeNote(m_document, m_note.id);
+}
+
+UngroupCommand::UngroupCommand(Document &document, const model::GroupId &group, QUndoCommand *parent)
+    : QUndoCommand(QCoreApplication::translate("UngroupCommand", "Remove group"), parent)
+    , m_document(document)
+{
+    if (const model::Group *g = document.architecture().group(group))
+        m_group = *g;
+    else
+        setObsolete(true);
+    for (const model::Node &n : document.architecture().nodes()) {
+        if (n.group == group)
+            m_members.push_back(n.id);
+    }
+}
+
+void UngroupCommand::redo()
+{
+    DocumentEditor::removeGroup(m_document, m_group.id); // members lose the group with it
+    for (const model::NodeId &id : m_members)
+        DocumentEditor::setNodeGroup(m_document, id, std::nullopt);
+}
+
+void UngroupCommand::undo()
+{
+    DocumentEditor::addGroup(m_document, m_group);
+    for (const model::NodeId &id : m_members)
+        DocumentEditor::setNodeGroup(m_document, id, m_group.id);
 }
 
 ChangeNoteCommand::ChangeNoteCommand(Document &document, model::NoteId note, std::string text, model::Point position,

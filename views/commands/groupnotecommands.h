@@ -30,17 +30,35 @@ private:
     std::vector<std::pair<model::NodeId, std::optional<model::GroupId>>> m_members; ///< with their old groups
 };
 
-/// Adds a free-text note to the canvas; undo removes it.
+/// Adds a free-text note to the canvas (or, with `remove`, deletes an existing one);
+/// undo does the opposite.
 class AddNoteCommand final : public QUndoCommand
 {
 public:
     AddNoteCommand(Document &document, model::Note note, QUndoCommand *parent = nullptr);
+    static AddNoteCommand *removal(Document &document, const model::NoteId &id, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
 
 private:
     Document &m_document;
     model::Note m_note;
+    bool m_remove = false;
+};
+
+/// Removes a group box; its services stay, outside any group. Undo restores the group and
+/// its membership.
+class UngroupCommand final : public QUndoCommand
+{
+public:
+    UngroupCommand(Document &document, const model::GroupId &group, QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    Document &m_document;
+    model::Group m_group;
+    std::vector<model::NodeId> m_members;
 };
 
 /// Changes a note's text or moves it; undo restores both.
