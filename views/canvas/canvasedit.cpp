@@ -6,6 +6,8 @@
 
 #include "canvasscene.h"
 
+#include "canvasids.h"
+
 #include "../commands/additemscommand.h"
 #include "../commands/groupnotecommands.h"
 #include "../commands/removeitemscommand.h"
@@ -22,21 +24,14 @@
 
 namespace nimbus::views {
 
+using canvas::nodeId;
+using canvas::q;
+
 namespace {
-
-QString q(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
-
-model::NodeId nodeId(const QString &id)
-{
-    return model::NodeId(id.toStdString());
-}
 
 qreal snapped(qreal value)
 {
-    return std::round(value / CanvasScene::kGrid) * CanvasScene::kGrid;
+    return canvas::snapped(value, CanvasScene::kGrid);
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "canvasscene.h"
 
+#include "canvasids.h"
+
 #include "connectionitem.h"
 #include "serviceitem.h"
 
@@ -28,21 +30,14 @@
 
 namespace nimbus::views {
 
+using canvas::nodeId;
+using canvas::q;
+
 namespace {
-
-QString q(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
-
-model::NodeId nodeId(const QString &id)
-{
-    return model::NodeId(id.toStdString());
-}
 
 qreal snapped(qreal value)
 {
-    return std::round(value / CanvasScene::kGrid) * CanvasScene::kGrid;
+    return canvas::snapped(value, CanvasScene::kGrid);
 }
 
 } // namespace
