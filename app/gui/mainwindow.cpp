@@ -5,6 +5,8 @@
 #include "../cli/estimatecommand.h"
 
 #include <model/analysis/validate.h>
+#include <model/analysis/workload.h>
+#include <model/graph/architecturegraph.h>
 #include <model/cost/estimate.h>
 #include <views/canvas/canvasscene.h>
 #include <views/canvas/canvasview.h>
@@ -296,12 +298,15 @@ void MainWindow::analyseNow()
     m_analysisTimer->stop();
     const model::Architecture &arch = m_document->architecture();
     views::Analysis analysis;
-    analysis.findings = model::validate(arch, m_catalog);
+    // One graph view and one workload serve both validation and the estimate.
+    const model::ArchitectureGraph graph(arch);
+    const model::Workload workload = model::propagateWorkload(arch, m_catalog, graph);
+    analysis.findings = model::validate(arch, m_catalog, graph, workload);
     if (const model::PriceList *prices = pricesFor(arch.settings().region)) {
         model::EstimateOptions options;
         options.freeTier = arch.settings().freeTier;
         options.explain = arch.nodes().size() <= 500; // formulas for tooltips, when cheap
-        analysis.estimate = model::estimate(arch, m_catalog, *prices, options);
+        analysis.estimate = model::estimate(arch, m_catalog, *prices, options, graph, workload);
     }
     QHash<QString, QString> costs;
     if (analysis.estimate) {

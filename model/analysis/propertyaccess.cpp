@@ -32,6 +32,21 @@ std::string textProperty(const Node &node, const ServiceType &type, std::string_
     return value ? toString(*value) : std::string();
 }
 
+std::optional<double> optionalNumber(const Node &node, const ServiceType &type, std::string_view key)
+{
+    const PropertyValue *value = lookup(node, type, key);
+    return value ? toNumber(*value) : std::nullopt;
+}
+
+std::string edgePurpose(const Edge &edge)
+{
+    auto it = edge.properties.find("purpose");
+    if (it == edge.properties.end())
+        return "data";
+    const auto *text = std::get_if<std::string>(&it->second);
+    return text ? *text : std::string("data");
+}
+
 bool hasProperty(const Node &node, const ServiceType &type, std::string_view key)
 {
     return lookup(node, type, key) != nullptr;

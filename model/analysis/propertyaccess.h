@@ -20,6 +20,13 @@ double numberProperty(const Node &node, const ServiceType &type, std::string_vie
 /// form): the node's value, else the catalog default, else "".
 std::string textProperty(const Node &node, const ServiceType &type, std::string_view key);
 
+/// A node's property as a number (node value, else catalog default); nullopt when neither
+/// gives one.
+std::optional<double> optionalNumber(const Node &node, const ServiceType &type, std::string_view key);
+
+/// The purpose of an edge ("data", "on-failure", "on-success", "dead-letter").
+std::string edgePurpose(const Edge &edge);
+
 /// True when the node sets the property or the catalog gives it a default.
 bool hasProperty(const Node &node, const ServiceType &type, std::string_view key);
 

@@ -59,15 +59,6 @@ double passedOn(const Node &node, const ServiceType *type)
     return 1;
 }
 
-bool carriesTraffic(const Edge &edge)
-{
-    const auto purpose = edge.properties.find("purpose");
-    if (purpose == edge.properties.end())
-        return true;
-    const auto *text = std::get_if<std::string>(&purpose->second);
-    return !text || *text == "data";
-}
-
 } // namespace
 
 Load Workload::node(const NodeId &id) const
@@ -84,8 +75,8 @@ Load Workload::edge(const EdgeId &id) const
 
 double edgeFactor(const Catalog &catalog, const Edge &edge, const Node &source, const Node &target)
 {
-    if (!carriesTraffic(edge))
-        return 0;
+    if (edgePurpose(edge) != "data")
+        return 0; // failure and dead-letter paths carry no regular traffic
     double multiplier = 1;
     if (auto it = edge.properties.find("multiplier"); it != edge.properties.end()) {
         multiplier = toNumber(it->second).value_or(1);

@@ -141,6 +141,12 @@ Estimate estimate(const Architecture &architecture, const Catalog &catalog,
     const ArchitectureGraph graph(architecture);
     const Workload workload = propagateWorkload(architecture, catalog, graph,
                                                 options.entryScale.empty() ? nullptr : &options.entryScale);
+    return estimate(architecture, catalog, prices, options, graph, workload);
+}
+
+Estimate estimate(const Architecture &architecture, const Catalog &catalog, const PriceList &prices,
+                  const EstimateOptions &options, const ArchitectureGraph &graph, const Workload &workload)
+{
     std::vector<Finding> unused;
     const RuleContext context(architecture, catalog, graph, workload, unused);
     std::vector<Usage> usages;

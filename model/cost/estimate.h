@@ -12,7 +12,9 @@
 namespace nimbus::model {
 
 class Architecture;
+class ArchitectureGraph;
 class Catalog;
+struct Workload;
 
 struct EstimateOptions
 {
@@ -71,6 +73,11 @@ struct Estimate
 /// list lacks is reported as unknown, never as zero.
 Estimate estimate(const Architecture &architecture, const Catalog &catalog,
                   const PriceList &prices, const EstimateOptions &options = {});
+
+/// The same, reusing the graph view and workload the caller already computed for
+/// validation (`options.entryScale` is then ignored: the workload is taken as given).
+Estimate estimate(const Architecture &architecture, const Catalog &catalog, const PriceList &prices,
+                  const EstimateOptions &options, const ArchitectureGraph &graph, const Workload &workload);
 
 /// "$1,234.56"; amounts under a cent keep enough digits to be read ("$0.0000166667").
 std::string formatMoney(double amount, const std::string &currency = "USD");

@@ -4,6 +4,7 @@
 
 #include "costmodel.h"
 
+#include <model/analysis/propertyaccess.h>
 #include <model/core/architecture.h>
 #include <model/core/catalog.h>
 
@@ -70,15 +71,7 @@ private:
 /// The node's expected value and its range, if the design gives one.
 std::optional<UncertainInput> rangeOf(const Node &node, const ServiceType &type, const std::string &property)
 {
-    auto number = [&](const std::string &key) -> std::optional<double> {
-        auto it = node.properties.find(key);
-        if (it != node.properties.end())
-            return toNumber(it->second);
-        const PropertyDef *def = type.property(key);
-        if (def && def->defaultValue)
-            return toNumber(*def->defaultValue);
-        return std::nullopt;
-    };
+    auto number = [&](const std::string &key) { return optionalNumber(node, type, key); };
     const auto expected = number(property);
     const auto low = number(property + "Low");
     const auto high = number(property + "High");

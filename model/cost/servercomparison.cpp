@@ -4,6 +4,7 @@
 
 #include "costmodel.h"
 
+#include <model/analysis/propertyaccess.h>
 #include <model/analysis/workload.h>
 #include <model/core/architecture.h>
 #include <model/core/catalog.h>
@@ -66,13 +67,7 @@ Demand demandOf(const Architecture &architecture, const Catalog &catalog)
         const ServiceType *type = catalog.type(n.type);
         if (!type)
             continue;
-        auto number = [&](const char *key, double fallback) {
-            auto it = n.properties.find(key);
-            if (it != n.properties.end())
-                return toNumber(it->second).value_or(fallback);
-            const PropertyDef *def = type->property(key);
-            return def && def->defaultValue ? toNumber(*def->defaultValue).value_or(fallback) : fallback;
-        };
+        auto number = [&](const char *key, double fallback) { return numberProperty(n, *type, key, fallback); };
         const Load &load = w.nodes[v];
         if (n.type == "lambda-function") {
             d.vcpu += load.peakRps * number("averageDurationMs", 100) / 1000 * number("memoryMb", 128) / kMbPerVcpu;

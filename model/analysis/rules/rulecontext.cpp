@@ -93,13 +93,4 @@ TableDemand tableDemand(const RuleContext &c, const Node &table)
     return demand;
 }
 
-std::string edgePurpose(const Edge &edge)
-{
-    auto it = edge.properties.find("purpose");
-    if (it == edge.properties.end())
-        return "data";
-    const auto *text = std::get_if<std::string>(&it->second);
-    return text ? *text : std::string("data");
-}
-
 } // namespace nimbus::model

@@ -95,9 +95,6 @@ struct TableDemand
 };
 TableDemand tableDemand(const RuleContext &context, const Node &table);
 
-/// The purpose of an edge ("data", "on-failure", "on-success", "dead-letter").
-std::string edgePurpose(const Edge &edge);
-
 
 // The rule families; each documents its rules in ruleregistry.cpp.
 void checkWiring(const RuleContext &context);
