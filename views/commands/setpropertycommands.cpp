@@ -21,93 +21,106 @@ std::optional<model::PropertyValue> current(const Map &properties, const std::st
 
 } // namespace
 
-SetNodePropertyCommand::SetNodePropertyCommand(Document &document, model::NodeId node, std::string key,
-                                               std::optional<model::PropertyValue> value, int session,
-                                               QUndoCommand *parent)
+namespace {
+
+// What differs between a service and a connection: where the properties live, how they
+// change, the merge id and the undo text.
+const model::PropertyMap *propertiesOf(const Document &d, const model::NodeId &id)
+{
+    const model::Node *n = d.architecture().node(id);
+    return n ? &n->properties : nullptr;
+}
+
+const model::PropertyMap *propertiesOf(const Document &d, const model::EdgeId &id)
+{
+    const model::Edge *e = d.architecture().edge(id);
+    return e ? &e->properties : nullptr;
+}
+
+void apply(Document &d, const model::NodeId &id, const std::string &key, const std::optional<model::PropertyValue> &v)
+{
+    DocumentEditor::setNodeProperty(d, id, key, v);
+}
+
+void apply(Document &d, const model::EdgeId &id, const std::string &key, const std::optional<model::PropertyValue> &v)
+{
+    DocumentEditor::setEdgeProperty(d, id, key, v);
+}
+
+CommandId mergeId(const model::NodeId &)
+{
+    return CommandId::SetNodeProperty;
+}
+
+CommandId mergeId(const model::EdgeId &)
+{
+    return CommandId::SetEdgeProperty;
+}
+
+QString describe(const Document &d, const model::NodeId &id, const std::string &key)
+{
+    const model::Node *n = d.architecture().node(id);
+    return QCoreApplication::translate("SetNodePropertyCommand", "Change %1 of %2")
+        .arg(QString::fromStdString(key), n ? QString::fromStdString(n->name) : QString());
+}
+
+QString describe(const Document &, const model::EdgeId &, const std::string &key)
+{
+    return QCoreApplication::translate("SetEdgePropertyCommand", "Change %1 of a connection").arg(QString::fromStdString(key));
+}
+
+} // namespace
+
+template<typename Id>
+SetPropertyCommand<Id>::SetPropertyCommand(Document &document, Id target, std::string key,
+                                           std::optional<model::PropertyValue> value, int session,
+                                           QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_document(document)
-    , m_node(std::move(node))
+    , m_target(std::move(target))
     , m_key(std::move(key))
     , m_new(std::move(value))
     , m_session(session)
 {
-    const model::Node *n = document.architecture().node(m_node);
-    if (n)
-        m_old = current(n->properties, m_key);
-    setText(QCoreApplication::translate("SetNodePropertyCommand", "Change %1 of %2")
-                .arg(QString::fromStdString(m_key), n ? QString::fromStdString(n->name) : QString()));
-    if (!n || m_old == m_new)
+    const model::PropertyMap *properties = propertiesOf(document, m_target);
+    if (properties)
+        m_old = current(*properties, m_key);
+    setText(describe(document, m_target, m_key));
+    if (!properties || m_old == m_new)
         setObsolete(true);
 }
 
-void SetNodePropertyCommand::redo()
+template<typename Id>
+void SetPropertyCommand<Id>::redo()
 {
-    DocumentEditor::setNodeProperty(m_document, m_node, m_key, m_new);
+    apply(m_document, m_target, m_key, m_new);
 }
 
-void SetNodePropertyCommand::undo()
+template<typename Id>
+void SetPropertyCommand<Id>::undo()
 {
-    DocumentEditor::setNodeProperty(m_document, m_node, m_key, m_old);
+    apply(m_document, m_target, m_key, m_old);
 }
 
-int SetNodePropertyCommand::id() const
+template<typename Id>
+int SetPropertyCommand<Id>::id() const
 {
-    return m_session > 0 ? static_cast<int>(CommandId::SetNodeProperty) : -1;
+    return m_session > 0 ? static_cast<int>(mergeId(m_target)) : -1;
 }
 
-bool SetNodePropertyCommand::mergeWith(const QUndoCommand *other)
+template<typename Id>
+bool SetPropertyCommand<Id>::mergeWith(const QUndoCommand *other)
 {
-    const auto *next = static_cast<const SetNodePropertyCommand *>(other);
-    if (next->m_session != m_session || !(next->m_node == m_node) || next->m_key != m_key)
+    const auto *next = static_cast<const SetPropertyCommand *>(other);
+    if (next->m_session != m_session || !(next->m_target == m_target) || next->m_key != m_key)
         return false;
     m_new = next->m_new;
     setObsolete(m_old == m_new);
     return true;
 }
 
-SetEdgePropertyCommand::SetEdgePropertyCommand(Document &document, model::EdgeId edge, std::string key,
-                                               std::optional<model::PropertyValue> value, int session,
-                                               QUndoCommand *parent)
-    : QUndoCommand(parent)
-    , m_document(document)
-    , m_edge(std::move(edge))
-    , m_key(std::move(key))
-    , m_new(std::move(value))
-    , m_session(session)
-{
-    const model::Edge *e = document.architecture().edge(m_edge);
-    if (e)
-        m_old = current(e->properties, m_key);
-    setText(QCoreApplication::translate("SetEdgePropertyCommand", "Change %1 of a connection")
-                .arg(QString::fromStdString(m_key)));
-    if (!e || m_old == m_new)
-        setObsolete(true);
-}
-
-void SetEdgePropertyCommand::redo()
-{
-    DocumentEditor::setEdgeProperty(m_document, m_edge, m_key, m_new);
-}
-
-void SetEdgePropertyCommand::undo()
-{
-    DocumentEditor::setEdgeProperty(m_document, m_edge, m_key, m_old);
-}
-
-int SetEdgePropertyCommand::id() const
-{
-    return m_session > 0 ? static_cast<int>(CommandId::SetEdgeProperty) : -1;
-}
-
-bool SetEdgePropertyCommand::mergeWith(const QUndoCommand *other)
-{
-    const auto *next = static_cast<const SetEdgePropertyCommand *>(other);
-    if (next->m_session != m_session || !(next->m_edge == m_edge) || next->m_key != m_key)
-        return false;
-    m_new = next->m_new;
-    setObsolete(m_old == m_new);
-    return true;
-}
+template class SetPropertyCommand<model::NodeId>;
+template class SetPropertyCommand<model::EdgeId>;
 
 RenameNodeCommand::RenameNodeCommand(Document &document, model::NodeId node, std::string name,
                                      QUndoCommand *parent)
