@@ -15,6 +15,7 @@
 #include <model/cost/montecarlo.h>
 #include <model/cost/servercomparison.h>
 #include <model/io/projectfile.h>
+#include <model/layout/autolayout.h>
 #include <app/cli/estimatecommand.h>
 
 #include <iostream>
@@ -148,5 +149,16 @@ int main()
     std::printf("  %zu uncertain inputs; P10 %s  P50 %s  P90 %s (as designed %s)\n", result.inputs.size(),
                 model::formatMoney(result.p10).c_str(), model::formatMoney(result.p50).c_str(),
                 model::formatMoney(result.p90).c_str(), model::formatMoney(result.deterministic).c_str());
+
+    // Graphviz dot grows faster than linearly (crossing minimisation on wide ranks): three sizes.
+    for (const auto &[size, label] : {std::pair{200, "auto layout 200 services"},
+                                      std::pair{500, "auto layout 500 services"},
+                                      std::pair{2000, "auto layout 2,000 services"}}) {
+        const model::Architecture laid = bench::syntheticDesign(size);
+        model::LayoutResult layout;
+        report(label, medianMs(size < 2000 ? 5 : 3, [&] { layout = model::autoLayout(laid); }));
+        if (!layout.ok())
+            std::printf("  %s\n", layout.error.c_str());
+    }
     return 0;
 }
