@@ -16,6 +16,11 @@ packages=(
     xvfb xauth poppler-utils fonts-dejavu-core
     dpkg-dev file
 )
+# Node.js runs the checks of exported templates against AWS's specifications
+# (tests/iac/validator); a node from elsewhere (nvm, NodeSource) is kept as it is.
+if ! command -v node >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

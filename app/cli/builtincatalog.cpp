@@ -18,4 +18,18 @@ model::CatalogLoadResult loadCatalog(const std::string &directory)
     return model::readCatalog(files);
 }
 
+const model::iac::PolicyTemplates &builtinPolicyTemplates()
+{
+    static const model::iac::PolicyTemplates templates = [] {
+        for (const auto &file : resources::embeddedFiles()) {
+            if (file.path == "sam/policy_templates.json") {
+                model::Diagnostics ignored; // checked by the tests; the file is ours
+                return model::iac::PolicyTemplates::parse(file.content, "resources/sam/policy_templates.json", ignored);
+            }
+        }
+        return model::iac::PolicyTemplates();
+    }();
+    return templates;
+}
+
 } // namespace nimbus::app

@@ -20,6 +20,8 @@ Commands:
   validate FILE   check a design and report findings (text, JSON or SARIF)
   rules           list the validation rules
   estimate FILE   estimate the monthly cost (table, JSON or CSV)
+  export FILE     write the design as an AWS SAM or CloudFormation template
+  import FILE     read a SAM or CloudFormation template into a design
 
 Options for every command:
   --catalog DIR   read the service catalog from DIR instead of the built-in one

@@ -58,6 +58,9 @@ bool parseOptions(const Command &command, const std::vector<std::string> &args,
         } else if (name == "--catalog") {
             if (!takeValue(options.catalogDir))
                 return false;
+        } else if ((name == "--output" || name == "-o") && command.takesOutput) {
+            if (!takeValue(options.output))
+                return false;
         } else if (name == "--min-severity" && command.takesMinSeverity) {
             if (!takeValue(options.minSeverity))
                 return false;

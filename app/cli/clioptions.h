@@ -16,6 +16,7 @@ struct CliOptions
     std::string format;      ///< "" when not given; each command has its default
     std::string minSeverity; ///< validate: error, warning or info
     std::string catalogDir;
+    std::string output;      ///< export, import: -o/--output FILE
     bool help = false;
     // estimate
     std::string region;     ///< "" = the design's region
@@ -40,6 +41,7 @@ struct Command
     bool takesEstimateOptions;
     bool needsFile;
     int (*run)(const CliOptions &options, std::ostream &out, std::ostream &err);
+    bool takesOutput = false; ///< accepts -o/--output FILE
 };
 
 /// Parses `args` for `command`; false with `error` set on bad usage (unknown option, a

@@ -5,6 +5,7 @@
 #include "builtincatalog.h"
 #include "cli.h"
 #include "estimatecommand.h"
+#include "iaccommands.h"
 #include "infocommand.h"
 #include "validatecommand.h"
 
@@ -53,11 +54,33 @@ adds both costs from x0.01 to x100 the traffic and the break-even multiple; --mo
 samples the inputs that have low and high values and gives P10/P50/P90.
 )";
 
-const std::array<Command, 4> kCommands = {{
+const char *const kExportUsage =
+    R"(Usage: nimbus export FILE [--format sam|cloudformation] [-o OUT.yaml] [--catalog DIR]
+
+Writes the design as a template that deploys it: AWS SAM (the default) or plain
+CloudFormation for organisations that allow no transforms. Functions get their events from
+the edges that trigger them, and least-privilege permissions and environment variables from
+the edges they start. A design that needs more than CloudFormation's 500 resources is split
+into nested stacks written beside OUT (OUT-part1.yaml, ...). Without -o the template goes to
+standard output. Exit code 1 when the design cannot be exported.
+)";
+
+const char *const kImportUsage = R"(Usage: nimbus import TEMPLATE [-o DESIGN.nimbus] [--catalog DIR]
+
+Reads a SAM or CloudFormation template (YAML or JSON) into a design: one service per
+resource, connections inferred from events, subscriptions, notifications, rule targets,
+policies, environment variables and state machine definitions, laid out with Graphviz.
+What Nimbus does not model is kept and written back on export. Prints a summary; without
+-o the design goes to standard output.
+)";
+
+const std::array<Command, 6> kCommands = {{
     {"info", kInfoUsage, {"text", "json"}, false, false, true, runInfo},
     {"validate", kValidateUsage, {"text", "json", "sarif"}, true, false, true, runValidate},
     {"rules", kRulesUsage, {"text", "markdown", "json"}, false, false, false, runRules},
     {"estimate", kEstimateUsage, {"table", "json", "csv"}, false, true, true, runEstimate},
+    {"export", kExportUsage, {"sam", "cloudformation"}, false, false, true, runExport, true},
+    {"import", kImportUsage, {}, false, false, true, runImport, true},
 }};
 
 } // namespace

@@ -175,6 +175,16 @@ void MainWindow::createActions()
     add(file, tr("&Save"), QKeySequence::Save, &MainWindow::onSave, true);
     add(file, tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::onSaveAs);
     file->addSeparator();
+    QAction *importAction = file->addAction(tr("&Import Template…"), this, &MainWindow::onImportTemplate);
+    importAction->setObjectName(QStringLiteral("action-import-template"));
+    importAction->setStatusTip(tr("Read an AWS SAM or CloudFormation template (YAML or JSON) into a new design"));
+    QMenu *exportMenu = file->addMenu(tr("&Export Template"));
+    QAction *exportSam = exportMenu->addAction(tr("AWS &SAM Template…"), this, [this] { onExportTemplate(false); });
+    exportSam->setObjectName(QStringLiteral("action-export-sam"));
+    exportSam->setShortcut(QKeySequence(tr("Ctrl+E")));
+    QAction *exportCfn = exportMenu->addAction(tr("Plain &CloudFormation Template…"), this, [this] { onExportTemplate(true); });
+    exportCfn->setObjectName(QStringLiteral("action-export-cloudformation"));
+    file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));

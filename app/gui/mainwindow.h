@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <model/core/diagnostic.h>
 #include <model/cost/pricelist.h>
 
 #include <QMainWindow>
@@ -45,6 +46,11 @@ public:
     /// design. True on success.
     bool openFile(const QString &path, bool interactive = true);
     bool saveTo(const QString &path);
+    /// Reads a SAM or CloudFormation template as a new untitled design laid out with
+    /// Graphviz. On errors shows them (when `interactive`) and keeps the open design.
+    bool importTemplate(const QString &path, bool interactive = true);
+    /// Writes the design as a template (nested stack files beside `path` when needed).
+    bool exportTemplate(const QString &path, bool cloudFormation, bool interactive = true);
 
     views::Document &document() const { return *m_document; }
     views::CanvasScene *scene() const { return m_scene; }
@@ -80,6 +86,10 @@ private:
     bool onSave();
     bool onSaveAs();
     void onAbout();
+    void onImportTemplate();
+    void onExportTemplate(bool cloudFormation);
+    void showProblems(const QString &title, const QString &text, const model::Diagnostics &diagnostics,
+                      bool interactive);
     bool maybeSave();
     void updateTitle();
     void addRecentFile(const QString &path);

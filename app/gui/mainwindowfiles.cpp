@@ -6,8 +6,12 @@
 
 #include "mainwindow.h"
 
+#include <app/cli/builtincatalog.h>
+#include <model/iac/exporter.h>
+#include <model/iac/importer.h>
 #include <model/io/atomicfile.h>
 #include <model/io/projectfile.h>
+#include <model/layout/autolayout.h>
 #include <views/document/document.h>
 
 #include <QCloseEvent>
@@ -229,6 +233,113 @@ void MainWindow::rebuildRecentMenu()
         })->setToolTip(path);
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+} // namespace nimbus::app
+
+namespace nimbus::app {
+
+void MainWindow::showProblems(const QString &title, const QString &text, const model::Diagnostics &diagnostics,
+                              bool interactive)
+{
+    QStringList lines;
+    for (const auto &d : diagnostics) {
+        if (d.severity != model::Severity::Info)
+            lines << QString::fromStdString(d.toString());
+    }
+    statusBar()->showMessage(lines.isEmpty() ? text : lines.front(), 10000);
+    if (!interactive)
+        return;
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    if (!lines.isEmpty())
+        box.setDetailedText(lines.join(QLatin1Char('\n')));
+    box.exec();
+}
+
+bool MainWindow::importTemplate(const QString &path, bool interactive)
+{
+    model::iac::ImportResult result = model::iac::importTemplateFile(path.toStdString(), m_catalog);
+    if (!result.ok()) {
+        showProblems(tr("Cannot import template"),
+                     tr("%1 could not be imported. Your current design is unchanged.").arg(path),
+                     result.diagnostics, interactive);
+        return false;
+    }
+    const model::LayoutResult layout = model::autoLayout(result.design);
+    for (const auto &[id, position] : layout.positions) {
+        if (model::Node *node = result.design.node(id))
+            node->position = position;
+    }
+    const auto stats = result.stats;
+    std::size_t warnings = 0;
+    for (const auto &d : result.diagnostics)
+        warnings += d.severity == model::Severity::Warning ? 1 : 0;
+    m_document->adopt(std::move(result.design));
+    const QString summary = tr("Imported %1: %2 resources, %3 services (%4 generic), %5 connections inferred, %6 warnings")
+                                .arg(QFileInfo(path).fileName())
+                                .arg(stats.resources)
+                                .arg(stats.nodes)
+                                .arg(stats.genericNodes)
+                                .arg(stats.edges)
+                                .arg(warnings);
+    if (warnings > 0 || !layout.ok())
+        showProblems(tr("Template imported with warnings"), summary, result.diagnostics, interactive);
+    statusBar()->showMessage(summary, 15000);
+    return true;
+}
+
+bool MainWindow::exportTemplate(const QString &path, bool cloudFormation, bool interactive)
+{
+    model::iac::ExportOptions options;
+    options.format = cloudFormation ? model::iac::TemplateFormat::CloudFormation : model::iac::TemplateFormat::Sam;
+    options.nimbusVersion = QStringLiteral(NIMBUS_VERSION).toStdString();
+    const QFileInfo target(path);
+    options.fileStem = target.completeBaseName().toStdString();
+    const model::iac::ExportResult result =
+        model::iac::exportDesign(m_document->architecture(), m_catalog, builtinPolicyTemplates(), options);
+    if (!result.ok()) {
+        showProblems(tr("Cannot export"), tr("The design cannot be exported as a template."), result.diagnostics,
+                     interactive);
+        return false;
+    }
+    for (std::size_t i = 0; i < result.files.size(); ++i) {
+        const QString file = i == 0 ? path : target.dir().filePath(QString::fromStdString(result.files[i].fileName));
+        std::string error;
+        if (!model::writeFileAtomically(file.toStdString(), result.files[i].text, error)) {
+            showProblems(tr("Cannot export"), tr("%1 could not be written: %2").arg(file, QString::fromStdString(error)),
+                         {}, interactive);
+            return false;
+        }
+    }
+    QString summary = tr("Exported %1 resources to %2").arg(result.stats.resources).arg(target.fileName());
+    if (result.files.size() > 1)
+        summary += tr(" and %1 nested stack files").arg(result.files.size() - 1);
+    statusBar()->showMessage(summary, 10000);
+    return true;
+}
+
+void MainWindow::onImportTemplate()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import template"), QString(),
+                                                      tr("CloudFormation and SAM templates (*.yaml *.yml *.json *.template);;All files (*)"));
+    if (!path.isEmpty())
+        importTemplate(path);
+}
+
+void MainWindow::onExportTemplate(bool cloudFormation)
+{
+    QString suggested = QFileInfo(m_document->filePath()).completeBaseName();
+    if (suggested.isEmpty())
+        suggested = QStringLiteral("template");
+    QString path = QFileDialog::getSaveFileName(this, cloudFormation ? tr("Export CloudFormation template") : tr("Export SAM template"),
+                                                suggested + QStringLiteral(".yaml"), tr("YAML templates (*.yaml *.yml)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".yaml")) && !path.endsWith(QStringLiteral(".yml")))
+        path += QStringLiteral(".yaml");
+    exportTemplate(path, cloudFormation);
 }
 
 } // namespace nimbus::app

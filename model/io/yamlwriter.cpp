@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <regex>
+#include <string_view>
 
 namespace nimbus::model {
 
@@ -14,6 +15,9 @@ namespace {
 
 bool looksLikeNumber(const std::string &text)
 {
+    // Every number form below starts with a sign, a digit or a dot: skip the regex otherwise.
+    if (text.empty() || std::string_view("+-.0123456789").find(text.front()) == std::string_view::npos)
+        return false;
     // YAML 1.1 and 1.2 number forms that a plain scalar would turn into a number.
     static const std::regex number(
         R"([-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[0-9][0-9_]*(:[0-5]?[0-9])+)");

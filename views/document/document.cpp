@@ -93,6 +93,17 @@ model::Diagnostics Document::recover(const QString &recoveryPath, const QString 
     return diagnostics;
 }
 
+void Document::adopt(model::Architecture design)
+{
+    m_architecture = std::move(design);
+    m_undoStack->clear();
+    m_undoStack->resetClean();
+    m_filePath.clear();
+    Q_EMIT documentReset();
+    Q_EMIT filePathChanged();
+    Q_EMIT changed();
+}
+
 QStringList Document::checkInvariants() const
 {
     QStringList problems;

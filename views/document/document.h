@@ -46,6 +46,9 @@ public:
     /// Takes over a recovered copy: the design read from `recoveryPath` becomes the open
     /// design, titled and saved as `originalPath`, and counts as modified.
     model::Diagnostics recover(const QString &recoveryPath, const QString &originalPath);
+    /// Takes over a design made elsewhere (an imported template) as a new, untitled design
+    /// that counts as modified until it is saved.
+    void adopt(model::Architecture design);
 
     /// Broken invariants of the model, in words (run after every command in debug builds).
     QStringList checkInvariants() const;

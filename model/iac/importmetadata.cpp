@@ -1,0 +1,279 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+#include "importmetadata.h"
+
+#include "cfntree.h"
+
+#include <model/core/catalog.h>
+
+#include <algorithm>
+#include <set>
+
+namespace nimbus::model::iac::importing {
+
+namespace {
+
+class MetadataReader
+{
+public:
+    MetadataReader(ImportResult &result, const Catalog &catalog, const std::string &fileName)
+        : m_result(result)
+        , m_design(result.design)
+        , m_catalog(catalog)
+        , m_file(fileName)
+    {}
+
+    void apply(const Tree &nimbus);
+
+private:
+    void warn(const Tree &where, const std::string &message)
+    {
+        m_result.diagnostics.push_back({Severity::Warning, m_file, where.line, where.column,
+                                        "Metadata.Nimbus: " + message});
+    }
+    static std::string text(const Tree *tree)
+    {
+        return tree != nullptr && tree->isScalar() && tree->tag.empty() ? tree->scalar : std::string();
+    }
+    std::optional<Point> point(const Tree *tree) const;
+    PropertyMap properties(const Tree *tree, const std::vector<PropertyDef> *defs);
+    void service(const std::string &id, const Tree &entry);
+    void fold(const std::string &id);
+    void connections(const Tree &list);
+    void recount();
+
+    ImportResult &m_result;
+    Architecture &m_design;
+    const Catalog &m_catalog;
+    std::string m_file;
+    std::set<std::string> m_services;
+};
+
+std::optional<Point> MetadataReader::point(const Tree *tree) const
+{
+    if (tree == nullptr || !tree->isSequence() || tree->items.size() != 2)
+        return std::nullopt;
+    try {
+        return Point{std::stod(tree->items[0].scalar), std::stod(tree->items[1].scalar)};
+    } catch (const std::exception &) {
+        return std::nullopt;
+    }
+}
+
+PropertyMap MetadataReader::properties(const Tree *tree, const std::vector<PropertyDef> *defs)
+{
+    PropertyMap out;
+    if (tree == nullptr || !tree->isMap())
+        return out;
+    for (const auto &[key, value] : tree->entries) {
+        if (!value.isScalar())
+            continue;
+        const PropertyDef *def = nullptr;
+        if (defs != nullptr) {
+            for (const PropertyDef &d : *defs) {
+                if (d.key == key)
+                    def = &d;
+            }
+        }
+        if (def != nullptr) {
+            if (auto parsed = parsePropertyValue(*def, value.scalar)) {
+                out.emplace(key, *parsed);
+                continue;
+            }
+            warn(value, "'" + value.scalar + "' is not a valid " + key + "; it is left out");
+            continue;
+        }
+        out.emplace(key, value.scalar);
+    }
+    return out;
+}
+
+void MetadataReader::fold(const std::string &id)
+{
+    Node *node = m_design.node(NodeId(id));
+    if (node == nullptr)
+        return;
+    if (const Tree *body = node->extra.find("cloudformation")) {
+        Tree *folded = m_design.extra().find("cloudformationFolded");
+        if (folded == nullptr) {
+            m_design.extra().set("cloudformationFolded", Tree::makeMap());
+            folded = m_design.extra().find("cloudformationFolded");
+        }
+        folded->set(id, *body);
+    }
+    m_design.removeNode(NodeId(id));
+}
+
+void MetadataReader::service(const std::string &id, const Tree &entry)
+{
+    if (!entry.isMap() || !cfn::isValidLogicalId(id)) {
+        warn(entry, "the entry for '" + id + "' is not a service description; it is skipped");
+        return;
+    }
+    const std::string type = text(entry.find("Type"));
+    const ServiceType *serviceType = m_catalog.type(type);
+    Node *node = m_design.node(NodeId(id));
+    if (node == nullptr) {
+        // An outside actor, or a service the template expresses inside another resource
+        // (an EventBridge rule written as a function's event).
+        if (serviceType == nullptr) {
+            warn(entry, "'" + id + "' has no resource and an unknown type '" + type + "'; it is skipped");
+            return;
+        }
+        Node created;
+        created.id = NodeId(id);
+        created.type = type;
+        created.extra = Tree::makeMap();
+        if (serviceType->kind != ServiceKind::Actor)
+            created.extra.set("implicit", Tree::makeScalar("true"));
+        m_design.addNode(std::move(created));
+        node = m_design.node(NodeId(id));
+    } else if (serviceType != nullptr && node->type != type) {
+        // The resource type says less than the design did (an HTTP API and a WebSocket
+        // API share one type): the design's own type wins when it names that resource.
+        const Tree *body = node->extra.find("cloudformation");
+        const std::string resourceType = body != nullptr ? text(body->find("Type")) : std::string();
+        if (resourceType == serviceType->samType || resourceType == serviceType->cloudFormationType)
+            node->type = type;
+    }
+    m_services.insert(id);
+    if (const std::string name = text(entry.find("Name")); !name.empty())
+        node->name = name;
+    if (auto p = point(entry.find("Position")))
+        node->position = *p;
+    if (const std::string group = text(entry.find("Group")); !group.empty() && m_design.group(GroupId(group)) != nullptr)
+        node->group = GroupId(group);
+    // Values read from the resource body are the template's truth; the metadata adds the
+    // workload numbers and settings the template cannot hold.
+    const ServiceType *nodeType = m_catalog.type(node->type);
+    PropertyMap drawn = properties(entry.find("Properties"), nodeType != nullptr ? &nodeType->properties : nullptr);
+    // A value the exporter wrote only because the template needs one (the catalog's
+    // default) was not set in the design: leave it unset again.
+    if (nodeType != nullptr) {
+        std::erase_if(node->properties, [&](const auto &p) {
+            const PropertyDef *def = nodeType->property(p.first);
+            return drawn.count(p.first) == 0 && def != nullptr && def->defaultValue
+                   && toString(*def->defaultValue) == toString(p.second);
+        });
+    }
+    for (auto &[key, value] : drawn)
+        node->properties.emplace(key, std::move(value));
+    if (const Tree *owned = entry.find("Resources"); owned != nullptr && owned->isSequence()) {
+        for (const Tree &r : owned->items) {
+            if (r.isScalar() && r.scalar != id)
+                fold(r.scalar);
+        }
+    }
+}
+
+void MetadataReader::connections(const Tree &list)
+{
+    if (!list.isSequence()) {
+        warn(list, "Connections must be a list; the connections inferred from the resources are kept");
+        return;
+    }
+    // The connections drawn replace those inferred between the design's own services.
+    std::vector<EdgeId> inferred;
+    for (const Edge &e : m_design.edges()) {
+        if (m_services.count(e.source.str()) != 0 && m_services.count(e.target.str()) != 0)
+            inferred.push_back(e.id);
+    }
+    for (const EdgeId &id : inferred)
+        m_design.removeEdge(id);
+    for (const Tree &item : list.items) {
+        const std::string from = text(item.find("From"));
+        const std::string to = text(item.find("To"));
+        const auto kind = connectionKindFromName(text(item.find("Kind")));
+        if (m_design.node(NodeId(from)) == nullptr || m_design.node(NodeId(to)) == nullptr || !kind) {
+            warn(item, "a connection " + from + " -> " + to + " names an unknown service or kind; it is skipped");
+            continue;
+        }
+        Edge edge;
+        std::string id = text(item.find("Id"));
+        edge.id = EdgeId(id.empty() || m_design.isIdUsed(id) ? m_design.uniqueId("edge") : id);
+        edge.source = NodeId(from);
+        edge.target = NodeId(to);
+        edge.kind = *kind;
+        edge.properties = properties(item.find("Properties"), &m_catalog.edgeProperties());
+        edge.extra = Tree::makeMap();
+        edge.extra.set("inferredFrom", Tree::makeScalar("Metadata.Nimbus"));
+        m_design.addEdge(std::move(edge));
+    }
+}
+
+void MetadataReader::recount()
+{
+    ImportStats &s = m_result.stats;
+    s.nodes = m_design.nodes().size();
+    s.edges = m_design.edges().size();
+    s.genericNodes = static_cast<std::size_t>(std::count_if(m_design.nodes().begin(), m_design.nodes().end(),
+                                                            [&](const Node &n) { return m_catalog.type(n.type) == nullptr; }));
+    const Tree *folded = m_design.extra().find("cloudformationFolded");
+    s.foldedResources = folded != nullptr ? folded->entries.size() : 0;
+}
+
+void MetadataReader::apply(const Tree &nimbus)
+{
+    if (!nimbus.isMap()) {
+        warn(nimbus, "not a map; the design is read from the resources alone");
+        return;
+    }
+    if (const std::string version = text(nimbus.find("FormatVersion")); version != "1")
+        warn(nimbus, "format version '" + version + "' is not one this Nimbus knows; reading what it can");
+    if (const std::string name = text(nimbus.find("Name")); !name.empty())
+        m_design.setName(name);
+    if (const std::string region = text(nimbus.find("Region")); !region.empty())
+        m_design.settings().region = region;
+    if (const std::string freeTier = text(nimbus.find("FreeTier")); !freeTier.empty())
+        m_design.settings().freeTier = freeTier == "true";
+    if (const Tree *groups = nimbus.find("Groups"); groups != nullptr && groups->isMap()) {
+        for (const auto &[id, name] : groups->entries) {
+            if (!m_design.isIdUsed(id))
+                m_design.addGroup(Group{GroupId(id), text(&name), {}});
+        }
+    }
+    if (const Tree *services = nimbus.find("Services"); services != nullptr && services->isMap()) {
+        for (const auto &[id, entry] : services->entries)
+            service(id, entry);
+    }
+    if (const Tree *shared = nimbus.find("SharedResources"); shared != nullptr && shared->isSequence()) {
+        for (const Tree &r : shared->items) {
+            if (r.isScalar() && m_services.count(r.scalar) == 0)
+                fold(r.scalar);
+        }
+    }
+    if (const Tree *list = nimbus.find("Connections"))
+        connections(*list);
+    if (const Tree *notes = nimbus.find("Notes"); notes != nullptr && notes->isSequence()) {
+        for (const Tree &n : notes->items) {
+            Note note;
+            note.id = NoteId(m_design.uniqueId("note"));
+            note.text = text(n.find("Text"));
+            note.position = point(n.find("Position")).value_or(Point{});
+            m_design.addNote(std::move(note));
+        }
+    }
+    recount();
+}
+
+} // namespace
+
+void applyDesignMetadata(ImportResult &result, const Tree &root, const Catalog &catalog,
+                         const std::string &fileName)
+{
+    const Tree *metadata = root.isMap() ? root.find("Metadata") : nullptr;
+    const Tree *nimbus = metadata != nullptr && metadata->isMap() ? metadata->find("Nimbus") : nullptr;
+    if (nimbus == nullptr)
+        return;
+    // The design is rebuilt from it, and the exporter writes a fresh one: do not keep it.
+    if (Tree *sections = result.design.extra().find("cloudformationTemplate")) {
+        if (Tree *kept = sections->find("Metadata"); kept != nullptr && kept->isMap()) {
+            std::erase_if(kept->entries, [](const auto &e) { return e.first == "Nimbus"; });
+            if (kept->entries.empty())
+                std::erase_if(sections->entries, [](const auto &e) { return e.first == "Metadata"; });
+        }
+    }
+    MetadataReader(result, catalog, fileName).apply(*nimbus);
+}
+
+} // namespace nimbus::model::iac::importing

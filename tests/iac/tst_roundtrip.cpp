@@ -1,0 +1,228 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+//
+// Import -> export -> import of real templates: the design survives, and an unchanged
+// import exports every resource, section and reference of the user's template.
+#include "common/testdata.h"
+#include "ruledesigns.h"
+
+#include <app/cli/builtincatalog.h>
+#include <model/iac/cfntree.h>
+#include <model/iac/exporter.h>
+#include <model/iac/importer.h>
+#include <model/io/projectfile.h>
+#include <model/io/yamlreader.h>
+#include <model/io/yamlwriter.h>
+
+#include <QDir>
+#include <QTest>
+
+#include <set>
+
+using namespace nimbus;
+using namespace nimbus::model;
+using nimbus::tests::builtinCatalog;
+
+namespace {
+
+std::vector<std::string> templateFiles()
+{
+    std::vector<std::string> files;
+    for (const QString &dir : {tests::sourcePath(QStringLiteral("tests/data/iac")),
+                               tests::sourcePath(QStringLiteral("../shared/corpus/serverless-patterns"))}) {
+        const QStringList names = QDir(dir).entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+                                                      QDir::Files, QDir::Name);
+        for (const QString &name : names)
+            files.push_back(QDir(dir).filePath(name).toStdString());
+    }
+    return files;
+}
+
+std::string exportText(const Architecture &design, iac::TemplateFormat format = iac::TemplateFormat::Sam)
+{
+    iac::ExportOptions options;
+    options.format = format;
+    const auto result = iac::exportDesign(design, builtinCatalog(), app::builtinPolicyTemplates(), options);
+    return result.ok() ? result.files.front().text : std::string();
+}
+
+using EdgeSet = std::set<std::tuple<std::string, std::string, int>>;
+
+EdgeSet edgesOf(const Architecture &design)
+{
+    EdgeSet out;
+    for (const Edge &e : design.edges())
+        out.emplace(e.source.str(), e.target.str(), int(e.kind));
+    return out;
+}
+
+std::set<std::pair<std::string, std::string>> nodesOf(const Architecture &design)
+{
+    std::set<std::pair<std::string, std::string>> out;
+    for (const Node &n : design.nodes())
+        out.emplace(n.id.str(), n.type);
+    return out;
+}
+
+Architecture sampleDesign()
+{
+    ProjectLoadResult r = readProject(tests::readSourceFile(QStringLiteral("templates/web-application.nimbus")),
+                                      "web-application.nimbus", builtinCatalog());
+    return std::move(r.architecture);
+}
+
+std::string describeProperties(const PropertyMap &properties)
+{
+    std::string out;
+    for (const auto &[key, value] : properties)
+        out += " " + key + "=" + toString(value);
+    return out;
+}
+
+/// Nodes by name, type, position and properties (ids change: they become logical ids).
+std::multiset<std::string> describeNodes(const Architecture &design)
+{
+    std::multiset<std::string> out;
+    for (const Node &n : design.nodes())
+        out.insert(n.name + " [" + n.type + "] @" + formatNumber(n.position.x) + "," + formatNumber(n.position.y)
+                   + (n.group ? " in " + n.group->str() : std::string()) + describeProperties(n.properties));
+    return out;
+}
+
+std::multiset<std::string> describeEdges(const Architecture &design)
+{
+    std::multiset<std::string> out;
+    for (const Edge &e : design.edges())
+        out.insert(design.node(e.source)->name + " -> " + design.node(e.target)->name + " ("
+                   + std::string(connectionKindName(e.kind)) + ")" + describeProperties(e.properties));
+    return out;
+}
+
+std::map<std::string, std::string> resourceMap(const Tree &root)
+{
+    std::map<std::string, std::string> out;
+    if (const Tree *resources = root.find("Resources")) {
+        for (const auto &[id, body] : resources->entries)
+            out[id] = writeYaml(body);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestRoundTrip : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void importExportImportKeepsTheDesign()
+    {
+        std::size_t templates = 0;
+        std::size_t compared = 0;
+        std::size_t resourcesKept = 0;
+        for (const std::string &file : templateFiles()) {
+            const iac::ImportResult first = iac::importTemplateFile(file, builtinCatalog());
+            if (!first.ok())
+                continue; // invalid upstream; tst_import checks the message
+            ++templates;
+            const std::string exported = exportText(first.design);
+            QVERIFY2(!exported.empty(), file.c_str());
+            const iac::ImportResult second = iac::importTemplate(exported, file + " (exported)", builtinCatalog());
+            if (!second.ok()) {
+                for (const auto &d : second.diagnostics)
+                    qWarning("%s", d.toString().c_str());
+                QFAIL(file.c_str());
+            }
+            QVERIFY2(nodesOf(first.design) == nodesOf(second.design), file.c_str());
+            QVERIFY2(edgesOf(first.design) == edgesOf(second.design), file.c_str());
+            ++compared;
+
+            // Every resource of the original comes back with the same body; every section
+            // (Parameters, Conditions, Mappings, Outputs, ...) is kept.
+            YamlParseOptions lenient;
+            lenient.duplicateKeysAreErrors = false;
+            const Tree original = parseYamlFile(file, lenient).tree;
+            const Tree written = parseYaml(exported, "exported").tree;
+            const Tree *originalResources = original.find("Resources");
+            const Tree *writtenResources = written.find("Resources");
+            QVERIFY(writtenResources != nullptr);
+            for (const auto &[id, body] : originalResources->entries) {
+                const Tree *back = writtenResources->find(id);
+                QVERIFY2(back != nullptr, (file + ": lost resource " + id).c_str());
+                // Duplicate keys keep the last value on import, so compare with the last.
+                const Tree *last = nullptr;
+                for (const auto &e : originalResources->entries) {
+                    if (e.first == id)
+                        last = &e.second;
+                }
+                QVERIFY2(*back == *last, (file + ": resource " + id + " changed").c_str());
+                ++resourcesKept;
+            }
+            for (const auto &[section, value] : original.entries) {
+                if (section == "Resources")
+                    continue;
+                const Tree *back = written.find(section);
+                QVERIFY2(back != nullptr, (file + ": lost section " + section).c_str());
+                if (section != "Parameters" && section != "Outputs" && section != "Transform"
+                    && section != "Description" && section != "Metadata")
+                    QVERIFY2(*back == value, (file + ": section " + section + " changed").c_str());
+                if (section == "Metadata" && value.isMap()) {
+                    // The user's metadata is kept beside the design Nimbus adds.
+                    Tree withoutNimbus = *back;
+                    std::erase_if(withoutNimbus.entries, [](const auto &e) { return e.first == "Nimbus"; });
+                    QVERIFY2(withoutNimbus == value, (file + ": Metadata changed").c_str());
+                }
+            }
+        }
+        qInfo("round trip: %zu templates imported, %zu compared after export and re-import, %zu resources kept unchanged",
+              templates, compared, resourcesKept);
+        QVERIFY(compared >= 8);
+    }
+
+    void exportedDesignsImportBack()
+    {
+        // A design drawn in Nimbus, exported and imported again, is the design that was
+        // drawn: services (names, types, positions, properties), actors and connections;
+        // exporting it again gives the same resources.
+        std::vector<Architecture> designs = tests::everyRuleDesigns(builtinCatalog());
+        designs.push_back(sampleDesign());
+        for (const Architecture &design : designs) {
+            for (auto format : {iac::TemplateFormat::Sam, iac::TemplateFormat::CloudFormation}) {
+                const std::string text = exportText(design, format);
+                QVERIFY2(!text.empty(), design.name().c_str());
+                const iac::ImportResult back = iac::importTemplate(text, design.name() + ".yaml", builtinCatalog());
+                QVERIFY2(back.ok(), design.name().c_str());
+                QCOMPARE(back.design.name(), design.name());
+                const auto gotNodes = describeNodes(back.design);
+                const auto wantNodes = describeNodes(design);
+                if (gotNodes != wantNodes) {
+                    std::vector<std::string> missing, extra;
+                    std::set_difference(wantNodes.begin(), wantNodes.end(), gotNodes.begin(), gotNodes.end(), std::back_inserter(missing));
+                    std::set_difference(gotNodes.begin(), gotNodes.end(), wantNodes.begin(), wantNodes.end(), std::back_inserter(extra));
+                    for (const auto &m : missing)
+                        qWarning("%s (%s): missing %s", design.name().c_str(), iac::templateFormatName(format), m.c_str());
+                    for (const auto &m : extra)
+                        qWarning("%s (%s): extra   %s", design.name().c_str(), iac::templateFormatName(format), m.c_str());
+                    QFAIL("the services differ after export and import");
+                }
+                QCOMPARE(describeEdges(back.design), describeEdges(design));
+                QCOMPARE(back.design.groups().size(), design.groups().size());
+                QCOMPARE(back.design.notes().size(), design.notes().size());
+                QCOMPARE(back.stats.genericNodes, std::size_t(0));
+
+                const std::string again = exportText(back.design, format);
+                const Tree first = parseYaml(text, "first").tree;
+                const Tree second = parseYaml(again, "second").tree;
+                QCOMPARE(resourceMap(second), resourceMap(first));
+                for (const char *section : {"Outputs", "Parameters", "Transform"}) {
+                    const Tree *a = first.find(section);
+                    const Tree *b = second.find(section);
+                    QVERIFY2((a == nullptr) == (b == nullptr) && (a == nullptr || *a == *b), section);
+                }
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRoundTrip)
+#include "tst_roundtrip.moc"
