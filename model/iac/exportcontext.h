@@ -132,11 +132,13 @@ struct ServiceExporter
                          const Node &target) = nullptr;
 };
 
-/// Exporters of the core services (functions, APIs, queues, topics, tables, buckets,
-/// state machines, EventBridge, Kinesis, Cognito), by catalog type id.
+/// Exporters of the compute, messaging and event services (functions, state machines,
+/// Fargate; queues, topics, Kinesis, Firehose, IoT rules; EventBridge buses, rules,
+/// schedules and pipes), by catalog type id.
 void registerCoreExporters(std::map<std::string, ServiceExporter> &registry);
-/// Exporters of the other catalog services (Fargate, ALB, CloudFront, AppSync, Aurora,
-/// Glue, Athena, SageMaker, Firehose, Pipes, Scheduler, IoT rules, WebSocket APIs).
+/// Exporters of the APIs, front doors and data services (REST, HTTP, WebSocket and AppSync
+/// APIs, CloudFront, ALB; DynamoDB, S3, Cognito, Aurora, Glue, Athena, SageMaker,
+/// Rekognition), by catalog type id.
 void registerMoreExporters(std::map<std::string, ServiceExporter> &registry);
 
 /// Resource body for a node read from a template (node.extra "cloudformation"), or nullptr.

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "common/testdata.h"
 #include "ruledesigns.h"
+#include "templatechecks.h"
 
 #include <app/cli/builtincatalog.h>
 #include <model/iac/cfntree.h>
@@ -60,64 +61,11 @@ std::string typeOf(const Tree &resource)
     return t != nullptr ? t->scalar : std::string();
 }
 
-/// IAM actions with no resource-level permissions (IAM service authorization reference,
-/// https://docs.aws.amazon.com/service-authorization/latest/reference/, 2026-11).
-const std::set<std::string> kUnscopableActions = {
-    "rekognition:DetectFaces", "rekognition:DetectLabels", "rekognition:DetectModerationLabels",
-    "rekognition:DetectText", "athena:ListWorkGroups", "athena:GetExecutionEngine",
-    "athena:GetExecutionEngines", "athena:GetNamespace", "athena:GetCatalogs",
-    "athena:GetNamespaces", "athena:GetTables", "athena:GetTable"};
-
-/// Every IAM statement in a template: SAM Policies entries (inline Statement lists),
-/// role policies, resource policies.
-void collectStatements(const Tree &tree, std::vector<const Tree *> &out)
-{
-    if (tree.isMap()) {
-        if (tree.find("Effect") != nullptr && tree.find("Action") != nullptr)
-            out.push_back(&tree);
-        for (const auto &e : tree.entries)
-            collectStatements(e.second, out);
-    }
-    for (const auto &i : tree.items)
-        collectStatements(i, out);
-}
-
-/// Every defined name a template may refer to: resources, parameters, pseudo parameters.
-std::set<std::string> definedNames(const Tree &root)
-{
-    std::set<std::string> names;
-    for (const auto &[id, body] : resources(root).entries)
-        names.insert(id);
-    if (const Tree *params = root.find("Parameters")) {
-        for (const auto &[id, body] : params->entries)
-            names.insert(id);
-    }
-    return names;
-}
-
-/// SAM makes these ids for a function's role and an API's stage; templates may use them.
-bool samGenerated(const std::string &name, const std::set<std::string> &defined)
-{
-    for (const char *suffix : {"Role", "Stage", "Alias"}) {
-        const std::string s = suffix;
-        if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0
-            && defined.count(name.substr(0, name.size() - s.size())) != 0)
-            return true;
-    }
-    return false;
-}
-
 void checkReferencesResolve(const Tree &root, const std::string &file)
 {
-    const std::set<std::string> defined = definedNames(root);
-    std::vector<std::string> refs;
-    cfn::collectReferences(resources(root), refs);
-    if (const Tree *outputs = root.find("Outputs"))
-        cfn::collectReferences(*outputs, refs);
-    for (const std::string &r : refs) {
-        if (defined.count(r) == 0 && !samGenerated(r, defined))
-            QFAIL(qPrintable(QString::fromStdString(file + ": reference to undefined " + r)));
-    }
+    const std::string unresolved = tests::unresolvedReference(root, true);
+    if (!unresolved.empty())
+        QFAIL(qPrintable(QString::fromStdString(file + ": reference to undefined " + unresolved)));
 }
 
 } // namespace
@@ -235,7 +183,7 @@ private Q_SLOTS:
         const Tree *role = resources(cfnRoot).find("CreateOrderRole");
         QVERIFY(role != nullptr);
         std::vector<const Tree *> statements;
-        collectStatements(*role, statements);
+        tests::collectStatements(*role, statements);
         std::set<std::string> actions;
         for (const Tree *s : statements) {
             for (const Tree &a : s->find("Action")->items)
@@ -292,39 +240,11 @@ private Q_SLOTS:
                     ++templates;
                     checkReferencesResolve(root, design.name() + " " + iac::templateFormatName(format));
                     std::vector<const Tree *> statements;
-                    collectStatements(resources(root), statements);
-                    for (const Tree *s : statements) {
-                        ++statementsChecked;
-                        const Tree *action = s->find("Action");
-                        std::vector<const Tree *> actions;
-                        if (action->isScalar())
-                            actions.push_back(action);
-                        for (const Tree &a : action->items)
-                            actions.push_back(&a);
-                        for (const Tree *a : actions) {
-                            QVERIFY2(a->scalar != "*" && (a->scalar.size() < 2 || a->scalar.compare(a->scalar.size() - 2, 2, ":*") != 0),
-                                     (design.name() + ": wildcard action " + a->scalar).c_str());
-                        }
-                        const Tree *resource = s->find("Resource");
-                        if (resource == nullptr)
-                            continue;
-                        std::vector<const Tree *> targets{resource};
-                        if (resource->isSequence() && resource->tag.empty()) {
-                            targets.clear();
-                            for (const Tree &r : resource->items)
-                                targets.push_back(&r);
-                        }
-                        // Only actions that IAM cannot scope to a resource may name "*":
-                        // Rekognition's detect calls and Athena's catalog listing (from
-                        // AWS's own AthenaQueryPolicy and RekognitionDetectOnlyPolicy).
-                        bool unscopable = true;
-                        for (const Tree *a : actions)
-                            unscopable = unscopable && kUnscopableActions.count(a->scalar) != 0;
-                        for (const Tree *r : targets) {
-                            QVERIFY2(!(r->isScalar() && r->tag.empty() && r->scalar == "*") || unscopable,
-                                     (design.name() + ": wildcard resource for " + actions.front()->scalar).c_str());
-                        }
-                    }
+                    tests::collectStatements(resources(root), statements);
+                    statementsChecked += statements.size();
+                    // No wildcard actions; "*" resources only for actions IAM cannot scope.
+                    const std::string wildcard = tests::wildcardStatement(resources(root));
+                    QVERIFY2(wildcard.empty(), (design.name() + ": wildcard in\n" + wildcard).c_str());
                 }
             }
         }

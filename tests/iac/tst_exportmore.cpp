@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Nimbus developers
 // SPDX-License-Identifier: MIT
 //
-// Export of the services beyond the core (model/iac/exportmore.cpp): one small design per
+// Export of the services beyond the core (model/iac/export*.cpp): one small design per
 // service type, exported as SAM and as plain CloudFormation, read back and inspected.
 #include "common/testdata.h"
+#include "templatechecks.h"
 
 #include <app/cli/builtincatalog.h>
 #include <model/iac/cfntree.h>
@@ -148,101 +149,13 @@ Exported exportAs(const Architecture &design, iac::TemplateFormat format)
     return e;
 }
 
-void collectStatements(const Tree &tree, std::vector<const Tree *> &out)
-{
-    if (tree.isMap()) {
-        if (tree.find("Effect") != nullptr && tree.find("Action") != nullptr)
-            out.push_back(&tree);
-        for (const auto &e : tree.entries)
-            collectStatements(e.second, out);
-    }
-    for (const auto &i : tree.items)
-        collectStatements(i, out);
-}
-
-/// Actions AWS does not scope to a resource (the list part of AthenaQueryPolicy, the
-/// Rekognition detection calls of RekognitionDetectOnlyPolicy).
-bool unscopable(const std::string &action)
-{
-    static const std::set<std::string> actions = {"athena:ListWorkGroups",
-                                                  "athena:GetExecutionEngine",
-                                                  "athena:GetExecutionEngines",
-                                                  "athena:GetNamespace",
-                                                  "athena:GetCatalogs",
-                                                  "athena:GetNamespaces",
-                                                  "athena:GetTables",
-                                                  "athena:GetTable",
-                                                  "rekognition:DetectFaces",
-                                                  "rekognition:DetectLabels",
-                                                  "rekognition:DetectModerationLabels",
-                                                  "rekognition:DetectText"};
-    return actions.count(action) != 0;
-}
-
-/// No statement grants `*` actions or a `*` resource.
-std::string wildcardIn(const Tree &root)
-{
-    std::vector<const Tree *> statements;
-    collectStatements(root, statements);
-    for (const Tree *s : statements) {
-        std::vector<const Tree *> actions;
-        const Tree *a = s->find("Action");
-        if (a->isScalar())
-            actions.push_back(a);
-        for (const Tree &i : a->items)
-            actions.push_back(&i);
-        bool allUnscopable = true;
-        for (const Tree *action : actions) {
-            if (action->scalar == "*" ||
-                (action->scalar.size() > 2 &&
-                 action->scalar.compare(action->scalar.size() - 2, 2, ":*") == 0))
-                return writeYaml(*s);
-            allUnscopable = allUnscopable && unscopable(action->scalar);
-        }
-        const Tree *r = s->find("Resource");
-        std::vector<const Tree *> resources;
-        if (r != nullptr && r->isScalar())
-            resources.push_back(r);
-        if (r != nullptr) {
-            for (const Tree &i : r->items)
-                resources.push_back(&i);
-        }
-        for (const Tree *resource : resources) {
-            if (resource->tag.empty() && resource->scalar == "*" && !allUnscopable)
-                return writeYaml(*s);
-        }
-    }
-    return {};
-}
-
-/// Every Ref, GetAtt and Sub variable names a resource or parameter of the template.
-std::string unresolvedReference(const Tree &root)
-{
-    std::set<std::string> defined;
-    for (const char *section : {"Resources", "Parameters"}) {
-        if (const Tree *s = root.find(section)) {
-            for (const auto &[id, body] : s->entries)
-                defined.insert(id);
-        }
-    }
-    std::vector<std::string> refs;
-    cfn::collectReferences(*root.find("Resources"), refs);
-    if (const Tree *outputs = root.find("Outputs"))
-        cfn::collectReferences(*outputs, refs);
-    for (const std::string &r : refs) {
-        if (defined.count(r) == 0)
-            return r;
-    }
-    return {};
-}
-
 #define CHECK_TEMPLATE(e)                                                                          \
     do {                                                                                           \
         QVERIFY2((e).result.ok(), "export failed");                                                \
         QVERIFY((e).root.isMap());                                                                 \
-        const std::string wildcard = wildcardIn((e).root);                                         \
+        const std::string wildcard = tests::wildcardStatement((e).root);                           \
         QVERIFY2(wildcard.empty(), wildcard.c_str());                                              \
-        const std::string unresolved = unresolvedReference((e).root);                              \
+        const std::string unresolved = tests::unresolvedReference((e).root);                       \
         QVERIFY2(unresolved.empty(), unresolved.c_str());                                          \
     } while (false)
 
@@ -863,6 +776,66 @@ private Q_SLOTS:
             QCOMPARE(a.scalar("Pipe",
                               {"SourceParameters", "KinesisStreamParameters", "StartingPosition"}),
                      std::string("LATEST"));
+        }
+    }
+
+    void fargateTasksAndConsumers()
+    {
+        // State machines written before the service they run tasks of; a queue and a
+        // stream the service consumes; a function reading the same stream.
+        Design d("fargate-tasks");
+        const NodeId flow = d.add("step-functions", "Flow");
+        const NodeId quick =
+            d.add("step-functions", "Quick", {{"workflowType", std::string("EXPRESS")}});
+        const NodeId svc = d.add("fargate-service", "Worker");
+        const NodeId clicks = d.add("kinesis-stream", "Clicks");
+        d.connect(flow, svc);
+        d.connect(quick, svc);
+        d.connect(d.add("sqs-queue", "Jobs"), svc);
+        d.connect(clicks, svc);
+        d.connect(clicks, d.add("lambda-function", "Reader"));
+        for (auto format : {kSam, kCfn}) {
+            const Exported e = exportAs(d.design(), format);
+            CHECK_TEMPLATE(e);
+            // The Fargate exporter grants the queue's poller: no "check it by hand".
+            QVERIFY(!e.hasDiagnostic(Severity::Info, "Jobs -> Worker"));
+            // A Task state running the service's task definition, scoped grants.
+            QVERIFY(!e.hasDiagnostic(Severity::Warning, "finish the state by hand"));
+            QVERIFY(!e.hasDiagnostic(Severity::Info, "no integration Nimbus writes"));
+            QCOMPARE(e.scalar("Flow", {"Definition", "States", "Worker", "Resource"}),
+                     std::string("arn:aws:states:::ecs:runTask.sync"));
+            QCOMPARE(e.scalar("Flow", {"Definition", "States", "Worker", "Parameters", "LaunchType"}),
+                     std::string("FARGATE"));
+            QCOMPARE(e.scalar("Flow", {"Definition", "States", "Worker", "Parameters",
+                                       "TaskDefinition"}),
+                     std::string("${WorkerTaskDefinition}"));
+            QCOMPARE(e.scalar("Flow", {"DefinitionSubstitutions", "WorkerTaskDefinition"}),
+                     std::string("!Ref WorkerTaskDefinition"));
+            QCOMPARE(e.scalar("Flow", {"DefinitionSubstitutions", "WorkerCluster"}),
+                     std::string("!GetAtt EcsCluster.Arn"));
+            CONTAINS(writeYaml(*e.at("Flow", {"DefinitionSubstitutions", "WorkerSubnets"})),
+                     "!Ref Subnets");
+            // Express workflows cannot wait (.sync) for a task.
+            QCOMPARE(e.scalar("Quick", {"Definition", "States", "Worker", "Resource"}),
+                     std::string("arn:aws:states:::ecs:runTask"));
+            const std::string flowAccess = e.yaml(format == kSam ? "Flow" : "FlowRole");
+            CONTAINS(flowAccess, "ecs:RunTask");
+            CONTAINS(flowAccess, "!Ref WorkerTaskDefinition");
+            CONTAINS(flowAccess, "iam:PassRole");
+            CONTAINS(flowAccess, "!GetAtt WorkerRole.Arn");
+            CONTAINS(flowAccess, "!GetAtt WorkerExecutionRole.Arn");
+            CONTAINS(flowAccess, "StepFunctionsGetEventsForECSTaskRule");
+            QVERIFY(flowAccess.find("task-definition/*") == std::string::npos);
+            QVERIFY(e.yaml(format == kSam ? "Quick" : "QuickRole").find("events:PutRule")
+                    == std::string::npos);
+            // Stream consumers read that one stream, not every stream of the account.
+            const std::string worker = e.yaml("WorkerRole");
+            CONTAINS(worker, "kinesis:SubscribeToShard");
+            CONTAINS(worker, "!GetAtt Clicks.Arn");
+            QVERIFY(worker.find("stream/*") == std::string::npos);
+            QVERIFY(e.text.find("KinesisStreamReadPolicy") == std::string::npos);
+            if (format == kCfn)
+                CONTAINS(e.yaml("ReaderRole"), "kinesis:SubscribeToShard");
         }
     }
 };
