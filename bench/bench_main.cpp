@@ -14,6 +14,8 @@
 #include <model/cost/estimate.h>
 #include <model/cost/montecarlo.h>
 #include <model/cost/servercomparison.h>
+#include <model/iac/exporter.h>
+#include <model/iac/importer.h>
 #include <model/io/projectfile.h>
 #include <model/layout/autolayout.h>
 #include <app/cli/estimatecommand.h>
@@ -149,6 +151,37 @@ int main()
     std::printf("  %zu uncertain inputs; P10 %s  P50 %s  P90 %s (as designed %s)\n", result.inputs.size(),
                 model::formatMoney(result.p10).c_str(), model::formatMoney(result.p50).c_str(),
                 model::formatMoney(result.p90).c_str(), model::formatMoney(result.deterministic).c_str());
+
+    // SAM / CloudFormation export of the 2,000-service design and import of its export.
+    for (auto format : {model::iac::TemplateFormat::Sam, model::iac::TemplateFormat::CloudFormation}) {
+        model::iac::ExportOptions options;
+        options.format = format;
+        options.fileStem = "synthetic";
+        model::iac::ExportResult exported;
+        const std::string what = std::string("export ") + model::iac::templateFormatName(format) + " (2,000 services)";
+        report(what.c_str(), medianMs(11, [&] {
+            exported = model::iac::exportDesign(design, catalog.catalog, app::builtinPolicyTemplates(), options);
+        }));
+        std::size_t bytes = 0;
+        for (const auto &f : exported.files)
+            bytes += f.text.size();
+        std::printf("  %zu resources in %zu files (%zu nested stacks), %zu bytes\n", exported.stats.resources,
+                    exported.files.size(), exported.stats.nestedStacks, bytes);
+        std::size_t resources = 0;
+        std::size_t nodes = 0;
+        std::size_t edges = 0;
+        const std::string importWhat = std::string("import its ") + model::iac::templateFormatName(format) + " export";
+        report(importWhat.c_str(), medianMs(11, [&] {
+            resources = nodes = edges = 0;
+            for (const auto &f : exported.files) {
+                const auto back = model::iac::importTemplate(f.text, f.fileName, catalog.catalog);
+                resources += back.stats.resources;
+                nodes += back.stats.nodes;
+                edges += back.stats.edges;
+            }
+        }));
+        std::printf("  %zu resources read, %zu nodes, %zu connections\n", resources, nodes, edges);
+    }
 
     // Graphviz dot grows faster than linearly (crossing minimisation on wide ranks): three sizes.
     for (const auto &[size, label] : {std::pair{200, "auto layout 200 services"},

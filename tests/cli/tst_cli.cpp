@@ -341,6 +341,59 @@ private Q_SLOTS:
         QVERIFY(r.err.contains("the service catalog has errors"));
     }
 
+    void exportWritesATemplate()
+    {
+        const Run sam = run({QStringLiteral("export"), sourcePath(kSample)});
+        QCOMPARE(sam.code, 0);
+        QVERIFY(sam.out.startsWith(QStringLiteral("# Web application\n# Exported by Nimbus")));
+        QVERIFY(sam.out.contains(QStringLiteral("Transform: AWS::Serverless-2016-10-31")));
+        QVERIFY(sam.out.contains(QStringLiteral("Type: AWS::Serverless::Function")));
+        const Run cfn = run({QStringLiteral("export"), sourcePath(kSample), QStringLiteral("--format"), QStringLiteral("cloudformation")});
+        QCOMPARE(cfn.code, 0);
+        QVERIFY(!cfn.out.contains(QStringLiteral("AWS::Serverless::")));
+        QVERIFY(cfn.out.contains(QStringLiteral("Type: AWS::Lambda::Function")));
+        QVERIFY(cfn.out.contains(QStringLiteral("Type: AWS::IAM::Role")));
+        // Same design, same bytes.
+        QCOMPARE(run({QStringLiteral("export"), sourcePath(kSample)}).out, sam.out);
+
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("web.yaml"));
+        const Run written = run({QStringLiteral("export"), sourcePath(kSample), QStringLiteral("-o"), out});
+        QCOMPARE(written.code, 0);
+        QVERIFY(written.err.contains(QStringLiteral("wrote")));
+        std::ifstream in(out.toStdString());
+        std::stringstream content;
+        content << in.rdbuf();
+        QCOMPARE(QString::fromStdString(content.str()), sam.out);
+        QCOMPARE(run({QStringLiteral("export"), sourcePath(kSample), QStringLiteral("--format"), QStringLiteral("terraform")}).code, 2);
+    }
+
+    void importPrintsASummaryAndWritesADesign()
+    {
+        QTemporaryDir dir;
+        const QString design = dir.filePath(QStringLiteral("imported.nimbus"));
+        const Run r = run({QStringLiteral("import"), sourcePath(QStringLiteral("tests/data/iac/apigw-lambda-dynamodb.yaml")),
+                           QStringLiteral("-o"), design});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("resources read")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("connections inferred")));
+        QVERIFY(r.out.contains(QStringLiteral("generic")));
+        // The design it wrote opens, validates and exports.
+        const Run info = run({QStringLiteral("info"), design});
+        QCOMPARE(info.code, 0);
+        QCOMPARE(run({QStringLiteral("export"), design}).code, 0);
+
+        // Bad input: a clear message naming the file and line, exit code 2.
+        const QString broken = writeDesign(dir, QStringLiteral("broken.yaml"), "Resources:\n  Fn:\n    Type: [\n");
+        const Run bad = run({QStringLiteral("import"), broken});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("broken.yaml:")), qPrintable(bad.err));
+        const QString empty = writeDesign(dir, QStringLiteral("empty.yaml"), "AWSTemplateFormatVersion: '2010-09-09'\n");
+        const Run none = run({QStringLiteral("import"), empty});
+        QCOMPARE(none.code, 2);
+        QVERIFY2(none.err.contains(QStringLiteral("no Resources")), qPrintable(none.err));
+    }
+
     void guiOrCliIsDecidedByTheFirstArgument()
     {
         using nimbus::app::isCliInvocation;

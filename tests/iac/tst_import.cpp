@@ -156,11 +156,9 @@ private Q_SLOTS:
         QVERIFY(fn->extra.isMap());
         QCOMPARE(cloudFormationOf(*fn)->find("Description")->scalar,
                  std::string("Lambda function inserts data into DynamoDB table"));
-        // python3.14 is not a catalog runtime: skipped, with an info diagnostic and its line.
-        QVERIFY(fn->properties.empty());
-        QCOMPARE(r.diagnostics.size(), std::size_t(1));
-        QCOMPARE(r.diagnostics[0].severity, Severity::Info);
-        QCOMPARE(r.diagnostics[0].line, 11);
+        // The runtime is read into the inspector; nothing to report.
+        QCOMPARE(fn->properties.at("runtime"), PropertyValue(std::string("python3.14")));
+        QVERIFY(r.diagnostics.empty());
 
         // Grid positions in node order.
         QCOMPARE(d.nodes()[0].position, (Point{40, 40}));
@@ -220,7 +218,7 @@ private Q_SLOTS:
         QCOMPARE(target->properties.at("memoryMb"), PropertyValue(std::int64_t(128)));
         QCOMPARE(target->properties.at("timeoutSeconds"), PropertyValue(std::int64_t(15)));
         QCOMPARE(target->properties.at("architecture"), PropertyValue(std::string("x86_64")));
-        QVERIFY(target->properties.count("runtime") == 0); // nodejs24.x is not in the catalog
+        QCOMPARE(target->properties.at("runtime"), PropertyValue(std::string("nodejs24.x")));
         QCOMPARE(d.node(NodeId("EnrichmentStateMachine"))->properties.at("workflowType"),
                  PropertyValue(std::string("EXPRESS")));
         QCOMPARE(d.node(NodeId("OrdersTable"))->properties.at("readCapacityUnits"),
@@ -368,6 +366,27 @@ private Q_SLOTS:
                  std::string("a/b"));
         QCOMPARE(q->properties.at("delaySeconds"), PropertyValue(std::int64_t(5)));
         QCOMPARE(edgeList(r.design), lines({"F>Q publish {Environment.Variables.Q}"}));
+    }
+
+    void unknownPropertyValuesAreKeptNotModelled()
+    {
+        // A runtime the catalog does not offer stays in the template, is not modelled, and
+        // the import says so with the line.
+        const std::string text = "Resources:\n"
+                                 "  Fn:\n"
+                                 "    Type: AWS::Serverless::Function\n"
+                                 "    Properties:\n"
+                                 "      Runtime: go1.x\n"
+                                 "      MemorySize: 256\n";
+        const ImportResult r = importTemplate(text, "old.yaml", builtinCatalog());
+        QVERIFY(r.ok());
+        const Node *fn = r.design.node(NodeId("Fn"));
+        QVERIFY(fn->properties.count("runtime") == 0);
+        QCOMPARE(fn->properties.at("memoryMb"), PropertyValue(std::int64_t(256)));
+        QCOMPARE(cloudFormationOf(*fn)->find("Properties")->find("Runtime")->scalar, std::string("go1.x"));
+        QCOMPARE(r.diagnostics.size(), std::size_t(1));
+        QCOMPARE(r.diagnostics[0].severity, Severity::Info);
+        QCOMPARE(r.diagnostics[0].line, 5);
     }
 
     void everyShortFormTagParses()

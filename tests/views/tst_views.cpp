@@ -19,6 +19,7 @@
 #include <views/palette/palettepanel.h>
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -363,6 +364,64 @@ private Q_SLOTS:
         const QPoint start = at(QStringLiteral("cdn"));
         drag(start, start + QPoint(40, 0));
         QVERIFY(m_window->isWindowModified());
+    }
+
+    void importTemplateDrawsTheServicesAndExportWritesThem()
+    {
+        // The menu offers both, under File.
+        QAction *importAction = m_window->findChild<QAction *>(QStringLiteral("action-import-template"));
+        QAction *exportSam = m_window->findChild<QAction *>(QStringLiteral("action-export-sam"));
+        QAction *exportCfn = m_window->findChild<QAction *>(QStringLiteral("action-export-cloudformation"));
+        QVERIFY(importAction && exportSam && exportCfn);
+        QVERIFY(importAction->isEnabled() && exportSam->isEnabled() && exportCfn->isEnabled());
+
+        QVERIFY(m_window->importTemplate(sourcePath("tests/data/iac/apigw-sqs-lambda.yaml"), false));
+        const model::Architecture &imported = m_window->document().architecture();
+        QVERIFY(imported.nodes().size() >= 3);
+        QVERIFY(!imported.edges().empty());
+        QCOMPARE(serviceItems(*m_window->scene()), int(imported.nodes().size()));
+        QVERIFY(m_window->isWindowModified()); // a new, unsaved design
+        QVERIFY(m_window->document().filePath().isEmpty());
+        QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("connections inferred")));
+        // Laid out by Graphviz: no two boxes overlap.
+        const auto &nodes = imported.nodes();
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            for (std::size_t j = i + 1; j < nodes.size(); ++j) {
+                const QRectF a(nodes[i].position.x, nodes[i].position.y, views::ServiceItem::kWidth, views::ServiceItem::kHeight);
+                const QRectF b(nodes[j].position.x, nodes[j].position.y, views::ServiceItem::kWidth, views::ServiceItem::kHeight);
+                QVERIFY(!a.intersects(b));
+            }
+        }
+        // The imported services can be moved like any other: drag one, it is one undo step.
+        const QString first = QString::fromStdString(nodes.front().id.str());
+        const model::Point before = nodes.front().position;
+        const QPoint start = at(first);
+        drag(start, start + QPoint(30, 0));
+        QVERIFY(m_window->document().architecture().node(model::NodeId(first.toStdString()))->position.x > before.x);
+
+        QTemporaryDir dir;
+        const QString sam = dir.filePath(QStringLiteral("out.yaml"));
+        QVERIFY(m_window->exportTemplate(sam, false, false));
+        QFile written(sam);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray text = written.readAll();
+        QVERIFY(text.contains("Transform: AWS::Serverless-2016-10-31"));
+        QVERIFY(text.contains("Nimbus:"));
+        QVERIFY(m_window->exportTemplate(dir.filePath(QStringLiteral("plain.yaml")), true, false));
+    }
+
+    void badTemplateKeepsTheOpenDesign()
+    {
+        const std::string before = model::writeProject(m_window->document().architecture());
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.yaml"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties: [unclosed\n");
+        file.close();
+        QVERIFY(!m_window->importTemplate(bad, false));
+        QCOMPARE(model::writeProject(m_window->document().architecture()), before);
+        QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("bad.yaml")));
     }
 
     void saveAndReopenIsEqual()
