@@ -104,19 +104,33 @@ Tree &child(Tree &parent, const std::string &key)
 {
     if (!parent.isMap())
         parent = Tree::makeMap();
-    if (Tree *found = parent.find(key); found != nullptr && found->isMap())
+    Tree *found = parent.find(key);
+    if (found == nullptr || found->isNull()) {
+        parent.set(key, Tree::makeMap());
+        return *parent.find(key);
+    }
+    if (found->isMap() && found->tag.empty() && intrinsicName(*found).empty())
         return *found;
-    parent.set(key, Tree::makeMap());
-    return *parent.find(key);
+    // Something written by hand that is not a plain map (an !If, a !Ref): it is kept as it
+    // is, and what would have gone into it is dropped.
+    static thread_local Tree scratch;
+    scratch = Tree::makeMap();
+    return scratch;
 }
 
 Tree &childList(Tree &parent, const std::string &key)
 {
     if (!parent.isMap())
         parent = Tree::makeMap();
-    if (Tree *found = parent.find(key); found != nullptr && found->isSequence())
+    Tree *found = parent.find(key);
+    if (found != nullptr && found->isSequence() && found->tag.empty())
         return *found;
-    parent.set(key, Tree::makeSequence());
+    // A single value where a list may stand ("Policies: AWSLambdaBasicExecutionRole",
+    // "DependsOn: Table") becomes the first item, so nothing written by hand is lost.
+    Tree list = Tree::makeSequence();
+    if (found != nullptr && !found->isNull())
+        list.items.push_back(*found);
+    parent.set(key, std::move(list));
     return *parent.find(key);
 }
 

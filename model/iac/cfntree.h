@@ -25,9 +25,12 @@ Tree sub(const std::string &pattern);
 Tree list(std::vector<Tree> items);
 Tree map(std::vector<std::pair<std::string, Tree>> entries);
 
-/// The map under `key` in `parent`, created (empty) when missing.
+/// The map under `key` in `parent`, created (empty) when missing. When the value there is
+/// not a plain map (an intrinsic function written by hand) it is left alone and a
+/// throw-away map is returned.
 Tree &child(Tree &parent, const std::string &key);
-/// The sequence under `key` in `parent`, created (empty) when missing.
+/// The sequence under `key` in `parent`, created (empty) when missing; a single value
+/// already there becomes its first item.
 Tree &childList(Tree &parent, const std::string &key);
 
 /// Logical ids: letters and digits only, at most 255 characters.

@@ -29,6 +29,20 @@ const Tree *importedResource(const Node &node)
                                                                                         : nullptr;
 }
 
+bool canExtend(ExportContext &context, const Node &node)
+{
+    const std::string &id = context.logicalId(node.id);
+    if (id.empty() || !context.hasResource(id))
+        return false;
+    const Tree *original = importedResource(node);
+    if (original == nullptr)
+        return true;
+    const ServiceType *type = context.type(node);
+    const Tree *bodyType = original->find("Type");
+    return context.sam() && type != nullptr && bodyType != nullptr && !type->samType.empty()
+           && bodyType->scalar == type->samType;
+}
+
 bool isImportedEdge(const Edge &edge)
 {
     const Tree *origin = edge.extra.find("inferredFrom");

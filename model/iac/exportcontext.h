@@ -143,6 +143,10 @@ void registerMoreExporters(std::map<std::string, ServiceExporter> &registry);
 
 /// Resource body for a node read from a template (node.extra "cloudformation"), or nullptr.
 const Tree *importedResource(const Node &node);
+/// True when the exporter may add events, policies and variables to a node's resource:
+/// it wrote the resource itself, or the resource was read from a template as the type the
+/// export format writes (a SAM function in a SAM export).
+bool canExtend(ExportContext &context, const Node &node);
 /// True for an edge read from a template, which the template already expresses.
 bool isImportedEdge(const Edge &edge);
 

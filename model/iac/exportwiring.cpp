@@ -201,7 +201,7 @@ bool wireEventTarget(ExportContext &c, const Edge &e, const Node &s, const Node 
 {
     const bool fn = isFunction(t);
     const bool sm = isStateMachine(t);
-    if (!(fn || sm) || importedResource(t) != nullptr || !c.hasResource(lid(c, t)))
+    if (!(fn || sm) || !canExtend(c, t))
         return false;
     const bool sam = c.sam();
     const std::string &sid = lid(c, s);
@@ -342,7 +342,7 @@ bool grantPrincipalOnly(ExportContext &c, const Node &p, const Edge &e, const No
 
 bool wirePrincipalSource(ExportContext &c, const Edge &e, const Node &p, const Node &t)
 {
-    if (importedResource(p) != nullptr || !c.hasResource(lid(c, p)))
+    if (!canExtend(c, p))
         return false;
     const bool fn = isFunction(p);
     const std::string &tid = lid(c, t);

@@ -115,6 +115,62 @@ class TestRoundTrip : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void newConnectionsExtendImportedServices()
+    {
+        iac::ImportResult imported = iac::importTemplateFile(
+            tests::sourcePath(QStringLiteral("tests/data/iac/apigw-lambda-dynamodb.yaml")).toStdString(), builtinCatalog());
+        QVERIFY(imported.ok());
+        Architecture design = std::move(imported.design);
+        Node queue;
+        queue.id = NodeId("audit");
+        queue.type = "sqs-queue";
+        queue.name = "Audit events";
+        QVERIFY(design.addNode(queue));
+        Node writer;
+        writer.id = NodeId("writer");
+        writer.type = "lambda-function";
+        writer.name = "Audit writer";
+        QVERIFY(design.addNode(writer));
+        Edge send;
+        send.id = EdgeId("send");
+        send.source = NodeId("LambdaFunction");
+        send.target = NodeId("audit");
+        send.kind = ConnectionKind::Publish;
+        QVERIFY(design.addEdge(send));
+        Edge poll;
+        poll.id = EdgeId("poll");
+        poll.source = NodeId("audit");
+        poll.target = NodeId("writer");
+        poll.kind = ConnectionKind::Poll;
+        QVERIFY(design.addEdge(poll));
+
+        const Tree root = parseYaml(exportText(design), "extended").tree;
+        const Tree *fn = root.find("Resources")->find("LambdaFunction")->find("Properties");
+        // The user's policy stays, the new one is added, scoped to the new queue.
+        const Tree *policies = fn->find("Policies");
+        QVERIFY(policies->isSequence());
+        QCOMPARE(policies->items.size(), std::size_t(2));
+        QVERIFY(policies->items[0].find("DynamoDBCrudPolicy") != nullptr);
+        QCOMPARE(policies->items[1].find("SQSSendMessagePolicy")->find("QueueName")->scalar, std::string("AuditEvents.QueueName"));
+        QCOMPARE(fn->find("Environment")->find("Variables")->find("AUDIT_EVENTS_QUEUE_URL")->scalar, std::string("AuditEvents"));
+        QVERIFY(fn->find("Events")->find("ApiEvent") != nullptr);
+        QCOMPARE(fn->find("FunctionName")->scalar, std::string("WeatherFunction"));
+        const Tree *writerProps = root.find("Resources")->find("AuditWriter")->find("Properties");
+        QCOMPARE(writerProps->find("Events")->find("AuditEvents")->find("Type")->scalar, std::string("SQS"));
+
+        // A plain CloudFormation export cannot put SAM settings into a SAM function read
+        // from the template: it keeps the template's transform and says what it left out.
+        iac::ExportOptions options;
+        options.format = iac::TemplateFormat::CloudFormation;
+        const auto plain = iac::exportDesign(design, builtinCatalog(), app::builtinPolicyTemplates(), options);
+        QVERIFY(plain.ok());
+        QVERIFY(plain.files.front().text.find("Transform: AWS::Serverless-2016-10-31") != std::string::npos);
+        bool told = false;
+        for (const auto &d : plain.diagnostics)
+            told = told || d.message.find("LambdaFunction") != std::string::npos;
+        QVERIFY(told);
+    }
+
     void importExportImportKeepsTheDesign()
     {
         std::size_t templates = 0;
