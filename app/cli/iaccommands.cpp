@@ -87,7 +87,7 @@ int runImport(const CliOptions &options, std::ostream &out, std::ostream &err)
         err << "nimbus import: " << path << " cannot be imported\n";
         return ExitUsage;
     }
-    const model::LayoutResult layout = model::autoLayout(result.design);
+    const model::LayoutResult layout = result.positioned ? model::LayoutResult() : model::autoLayout(result.design);
     if (layout.ok()) {
         for (const auto &[id, position] : layout.positions) {
             if (model::Node *node = result.design.node(id))

@@ -14,6 +14,7 @@
 #include <model/layout/autolayout.h>
 #include <views/document/document.h>
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QCryptographicHash>
 #include <QDir>
@@ -265,7 +266,13 @@ bool MainWindow::importTemplate(const QString &path, bool interactive)
                      result.diagnostics, interactive);
         return false;
     }
-    const model::LayoutResult layout = model::autoLayout(result.design);
+    model::LayoutResult layout;
+    if (!result.positioned) { // a Nimbus export brings the positions it was drawn with
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        statusBar()->showMessage(tr("Laying out %1 services…").arg(result.design.nodes().size()));
+        layout = model::autoLayout(result.design);
+        QApplication::restoreOverrideCursor();
+    }
     for (const auto &[id, position] : layout.positions) {
         if (model::Node *node = result.design.node(id))
             node->position = position;

@@ -37,6 +37,9 @@ struct ImportResult
     Architecture design;
     Diagnostics diagnostics;
     ImportStats stats;
+    /// Every node has the position it was drawn at (from a Nimbus export's
+    /// Metadata.Nimbus); otherwise the caller lays the design out.
+    bool positioned = false;
     bool ok() const { return !hasErrors(diagnostics); }
 };
 

@@ -47,6 +47,7 @@ private:
     const Catalog &m_catalog;
     std::string m_file;
     std::set<std::string> m_services;
+    std::set<std::string> m_positioned;
 };
 
 std::optional<Point> MetadataReader::point(const Tree *tree) const
@@ -139,8 +140,10 @@ void MetadataReader::service(const std::string &id, const Tree &entry)
     m_services.insert(id);
     if (const std::string name = text(entry.find("Name")); !name.empty())
         node->name = name;
-    if (auto p = point(entry.find("Position")))
+    if (auto p = point(entry.find("Position"))) {
         node->position = *p;
+        m_positioned.insert(id);
+    }
     if (const std::string group = text(entry.find("Group")); !group.empty() && m_design.group(GroupId(group)) != nullptr)
         node->group = GroupId(group);
     // Values read from the resource body are the template's truth; the metadata adds the
@@ -254,6 +257,8 @@ void MetadataReader::apply(const Tree &nimbus)
         }
     }
     recount();
+    m_result.positioned = std::all_of(m_design.nodes().begin(), m_design.nodes().end(),
+                                      [&](const Node &n) { return m_positioned.count(n.id.str()) != 0; });
 }
 
 } // namespace

@@ -190,6 +190,7 @@ private Q_SLOTS:
                 QFAIL(file.c_str());
             }
             QVERIFY2(nodesOf(first.design) == nodesOf(second.design), file.c_str());
+            QVERIFY(!first.positioned);
             QVERIFY2(edgesOf(first.design) == edgesOf(second.design), file.c_str());
             ++compared;
 
@@ -249,6 +250,7 @@ private Q_SLOTS:
                 const iac::ImportResult back = iac::importTemplate(text, design.name() + ".yaml", builtinCatalog());
                 QVERIFY2(back.ok(), design.name().c_str());
                 QCOMPARE(back.design.name(), design.name());
+                QVERIFY(back.positioned); // drawn positions come back; no automatic layout
                 const auto gotNodes = describeNodes(back.design);
                 const auto wantNodes = describeNodes(design);
                 if (gotNodes != wantNodes) {
