@@ -63,6 +63,7 @@ void TemplateImporter::inferFlows(const Resource &r)
         {"AWS::ApiGateway::RestApi", {&T::api}},
         {"AWS::ApiGatewayV2::Api", {&T::api}},
         {"AWS::Serverless::GraphQLApi", {&T::graphQlApi}},
+        {"AWS::AppSync::DataSource", {&T::appSyncDataSource}},
         {"AWS::Lambda::EventSourceMapping", {&T::eventSourceMapping}},
         {"AWS::SNS::Subscription", {&T::subscription}},
         {"AWS::Lambda::Permission", {&T::permission}},
@@ -309,6 +310,13 @@ void TemplateImporter::graphQlApi(const Resource &r)
             connectAll({r.id}, targets(&config, {"ServiceRoleArn", "Permissions"}),
                        {ConnectionKind::SyncInvoke, "DataSources." + kind + "." + name});
     }
+}
+
+void TemplateImporter::appSyncDataSource(const Resource &r)
+{
+    // Folded into its API: the API reads or calls what the data source names.
+    connectAll(targets(child(r.props, "ApiId")), targets(r.props, {"ServiceRoleArn", "ApiId"}),
+               {ConnectionKind::SyncInvoke, r.type + " " + r.id});
 }
 
 void TemplateImporter::eventSourceMapping(const Resource &r)

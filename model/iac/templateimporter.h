@@ -151,6 +151,7 @@ private:
     void userPool(const Resource &r);
     void api(const Resource &r);
     void graphQlApi(const Resource &r);
+    void appSyncDataSource(const Resource &r);
     void eventSourceMapping(const Resource &r);
     void subscription(const Resource &r);
     void permission(const Resource &r);
