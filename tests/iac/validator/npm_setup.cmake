@@ -55,7 +55,7 @@ file(MAKE_DIRECTORY "${PREFIX}")
 configure_file("${SOURCE_DIR}/package.json" "${PREFIX}/package.json" COPYONLY)
 execute_process(
     COMMAND "${npm_exe}" install --prefix "${PREFIX}" --no-audit --no-fund --no-update-notifier
-            --no-progress --loglevel=error
+            --no-progress --loglevel=error --fetch-timeout=60000 --fetch-retries=2
     WORKING_DIRECTORY "${PREFIX}"
     RESULT_VARIABLE result)
 if(NOT result EQUAL 0)
