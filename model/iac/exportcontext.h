@@ -169,4 +169,10 @@ bool wirePrincipalSource(ExportContext &context, const Edge &edge, const Node &s
 /// Gives APIs with nothing behind them a placeholder method, so that they deploy.
 void finishApis(ExportContext &context);
 
+namespace exporting {
+/// Points every reference to an event bus node named "default" (the account's own bus,
+/// which the template does not create) at that bus: its name and ARN.
+void useDefaultBuses(ExportContext &context);
+} // namespace exporting
+
 } // namespace nimbus::model::iac

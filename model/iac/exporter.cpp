@@ -524,6 +524,7 @@ ExportResult exportDesign(const Architecture &design, const Catalog &catalog,
         wireEdge(context, edge);
     finishApis(context);
     context.finishPermissions();
+    exporting::useDefaultBuses(context);
 
     // Resources read from a template that fold into nodes (roles, permissions, ...).
     if (const Tree *folded = design.extra().find("cloudformationFolded"); folded != nullptr && folded->isMap()) {

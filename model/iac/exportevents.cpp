@@ -10,6 +10,8 @@
 #include "exporthelpers.h"
 #include "exportservices.h"
 
+#include <model/analysis/propertyaccess.h>
+
 #include <model/io/yamlreader.h>
 
 #include <algorithm>
@@ -22,9 +24,63 @@ using namespace cfn;
 
 // --- buses and rules ---------------------------------------------------------------------
 
+/// The account's own bus ("default") is not a resource of the template.
+bool isDefaultBus(ExportContext &c, const Node &n)
+{
+    return n.type == "eventbridge-bus" && importedResource(n) == nullptr && prop(c, n, "busName") == "default";
+}
+
+const char *const kDefaultBusArn = "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default";
+
+/// Points references to a default-bus node at the account's default bus.
+void pointAtDefaultBus(Tree &tree, const std::string &id)
+{
+    const std::string fn = cfn::intrinsicName(tree);
+    const Tree *arg = fn.empty() ? nullptr : cfn::intrinsicArgument(tree);
+    if (fn == "Ref" && arg != nullptr && arg->isScalar() && arg->scalar == id) {
+        tree = text("default");
+        return;
+    }
+    if (fn == "Fn::GetAtt" && arg != nullptr) {
+        const bool ours = arg->isScalar() ? arg->scalar.rfind(id + ".", 0) == 0
+                                          : arg->isSequence() && !arg->items.empty() && arg->items[0].scalar == id;
+        if (ours) {
+            const std::string attribute = arg->isScalar() ? arg->scalar.substr(id.size() + 1)
+                                                          : (arg->items.size() > 1 ? arg->items[1].scalar : std::string());
+            tree = attribute == "Name" ? text("default") : sub(kDefaultBusArn);
+            return;
+        }
+    }
+    if (fn == "Fn::Sub" && arg != nullptr) {
+        Tree *pattern = const_cast<Tree *>(arg->isScalar() ? arg : (arg->isSequence() && !arg->items.empty() ? &arg->items[0] : nullptr));
+        if (pattern != nullptr && pattern->isScalar()) {
+            std::string &s = pattern->scalar;
+            for (const auto &[from, to] : {std::pair<std::string, std::string>{"${" + id + ".Arn}", kDefaultBusArn},
+                                           {"${" + id + ".Name}", "default"},
+                                           {"${" + id + "}", "default"}}) {
+                for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+                    s.replace(pos, from.size(), to);
+            }
+        }
+    }
+    for (auto &entry : tree.entries)
+        pointAtDefaultBus(entry.second, id);
+    for (auto &item : tree.items)
+        pointAtDefaultBus(item, id);
+}
+
 void busResources(ExportContext &c, const Node &n)
 {
     const std::string &bid = lid(c, n);
+    if (isDefaultBus(c, n)) {
+        if (flag(c, n, "archiveEnabled")) {
+            Tree archive = map({{"SourceArn", sub(kDefaultBusArn)}});
+            if (auto days = optNum(c, n, "archiveRetentionDays"); days && *days > 0)
+                archive.set("RetentionDays", intNum(*days));
+            cfn::child(c.addResource(c.reserveId(bid + "Archive"), "AWS::Events::Archive", &n), "Properties") = std::move(archive);
+        }
+        return;
+    }
     Tree &p = cfn::child(c.addResource(bid, "AWS::Events::EventBus", &n), "Properties");
     p.set("Name", stackScopedName(c, n));
     if (flag(c, n, "archiveEnabled")) {
@@ -50,6 +106,23 @@ Tree parseJsonText(ExportContext &c, const Node &n, const std::string &textValue
 Tree catchAllPattern()
 {
     return map({{"source", list({map({{"prefix", text("")}})})}});
+}
+
+bool isFailureEdge(const Edge &e)
+{
+    const std::string use = edgePurpose(e);
+    return use == "dead-letter" || use == "on-failure";
+}
+
+/// The queue a rule's failed deliveries go to: its dead-letter (or on-failure) edge.
+const Node *ruleDeadLetterQueue(ExportContext &c, const Node &rule)
+{
+    for (const Edge *e : c.outgoing(rule.id)) {
+        const Node &target = c.node(e->target);
+        if (isFailureEdge(*e) && target.type == "sqs-queue")
+            return &target;
+    }
+    return nullptr;
 }
 
 /// Adds one target to an EventBridge rule resource, with the permission the target needs.
@@ -109,6 +182,8 @@ void addRuleTarget(ExportContext &c, const std::string &ruleId, const Node &owne
     }
     if (!retry.entries.empty())
         t.set("RetryPolicy", std::move(retry));
+    if (const Node *dlq = ruleDeadLetterQueue(c, owner))
+        t.set("DeadLetterConfig", map({{"Arn", getAtt(lid(c, *dlq), "Arn")}}));
     cfn::childList(c.properties(ruleId), "Targets").items.push_back(std::move(t));
 }
 
@@ -126,10 +201,16 @@ void ruleResources(ExportContext &c, const Node &n)
     p.set("State", text(enabledState(c, n)));
 }
 
-bool ruleOutgoing(ExportContext &c, const Edge &, const Node &rule, const Node &target)
+bool ruleOutgoing(ExportContext &c, const Edge &edge, const Node &rule, const Node &target)
 {
     if (!c.hasResource(lid(c, rule)))
         return false;
+    if (isFailureEdge(edge) && target.type == "sqs-queue") {
+        // Not a target: the queue receives what the targets could not take (each
+        // target's DeadLetterConfig), and EventBridge needs leave to send to it.
+        allowServiceToSend(c, target, "events.amazonaws.com", getAtt(lid(c, rule), "Arn"), rule);
+        return true;
+    }
     addRuleTarget(c, lid(c, rule), rule, target, retryPolicy(rule));
     return true;
 }
@@ -399,6 +480,17 @@ Tree scheduleTarget(ExportContext &c, const Node &schedule, const Node &target)
     if (!retry.entries.empty())
         t.set("RetryPolicy", std::move(retry));
     return t;
+}
+
+void useDefaultBuses(ExportContext &c)
+{
+    for (const Node &n : c.design().nodes()) {
+        if (!isDefaultBus(c, n))
+            continue;
+        const std::string &id = lid(c, n);
+        for (ResourceEntry &r : c.resources())
+            pointAtDefaultBus(r.body, id);
+    }
 }
 
 void registerEventExporters(Registry &r)

@@ -281,6 +281,86 @@ private Q_SLOTS:
         QVERIFY(reader->find("Events")->find("Clicks")->find("Properties")->find("DestinationConfig") != nullptr);
     }
 
+    void defaultBusIsTheAccountsBus()
+    {
+        // A bus left at its default name is the account's own bus: no resource, and every
+        // reference points at "default" and its ARN.
+        Architecture d;
+        d.setName("Default bus");
+        Node bus;
+        bus.id = NodeId("bus");
+        bus.type = "eventbridge-bus";
+        bus.name = "Account bus";
+        d.addNode(bus);
+        Node fn;
+        fn.id = NodeId("fn");
+        fn.type = "lambda-function";
+        fn.name = "Publisher";
+        d.addNode(fn);
+        Edge e;
+        e.id = EdgeId("e");
+        e.source = fn.id;
+        e.target = bus.id;
+        e.kind = ConnectionKind::Publish;
+        d.addEdge(e);
+        for (auto format : {iac::TemplateFormat::Sam, iac::TemplateFormat::CloudFormation}) {
+            const std::string text = exportAs(d, format).files.front().text;
+            const Tree root = parse(text);
+            QVERIFY(resources(root).find("AccountBus") == nullptr);
+            QVERIFY(text.find("AccountBus") == std::string::npos || text.find("Nimbus:") < text.find("AccountBus"));
+            checkReferencesResolve(root, "default bus");
+            const Tree *vars = resources(root).find("Publisher")->find("Properties")->find("Environment")->find("Variables");
+            QCOMPARE(vars->find("ACCOUNT_BUS_EVENT_BUS")->scalar, std::string("default"));
+        }
+    }
+
+    void ruleDeadLetterQueueIsNotATarget()
+    {
+        Architecture d;
+        d.setName("Rule with DLQ");
+        auto add = [&](const char *id, const char *type, const char *name) {
+            Node n;
+            n.id = NodeId(id);
+            n.type = type;
+            n.name = name;
+            d.addNode(n);
+        };
+        add("bus", "eventbridge-bus", "Orders bus");
+        add("rule", "eventbridge-rule", "Paid orders");
+        add("fn", "lambda-function", "Ship");
+        add("q", "sqs-queue", "Shipping queue");
+        add("dlq", "sqs-queue", "Undelivered");
+        auto connect = [&](const char *id, const char *from, const char *to, ConnectionKind kind, const char *use) {
+            Edge e;
+            e.id = EdgeId(id);
+            e.source = NodeId(from);
+            e.target = NodeId(to);
+            e.kind = kind;
+            if (use != nullptr)
+                e.properties["purpose"] = std::string(use);
+            d.addEdge(e);
+        };
+        connect("e1", "bus", "rule", ConnectionKind::Trigger, nullptr);
+        connect("e2", "rule", "fn", ConnectionKind::AsyncInvoke, nullptr);
+        connect("e3", "rule", "dlq", ConnectionKind::Publish, "dead-letter");
+        connect("e4", "rule", "q", ConnectionKind::Publish, nullptr);
+        for (auto format : {iac::TemplateFormat::Sam, iac::TemplateFormat::CloudFormation}) {
+            const Tree root = parse(exportAs(d, format).files.front().text);
+            const Tree *targets = resources(root).find("PaidOrders")->find("Properties")->find("Targets");
+            QCOMPARE(targets->items.size(), std::size_t(2)); // the function and the queue, not the DLQ
+            for (const Tree &t : targets->items) {
+                QVERIFY(t.find("Arn")->scalar.rfind("Undelivered", 0) != 0);
+                QCOMPARE(t.find("DeadLetterConfig")->find("Arn")->scalar, std::string("Undelivered.Arn"));
+            }
+            bool dlqPolicy = false;
+            for (const auto &[id, body] : resources(root).entries) {
+                if (typeOf(body) == "AWS::SQS::QueuePolicy")
+                    dlqPolicy = dlqPolicy || body.find("Properties")->find("Queues")->items.front().scalar == "Undelivered";
+            }
+            QVERIFY(dlqPolicy);
+        }
+    }
+
     void largeDesignsSplitIntoNestedStacks()
     {
         const Architecture design = tests::motifDesign(2000);

@@ -228,7 +228,7 @@ private Q_SLOTS:
         const NodeId api = d.add("appsync-api", "Graph");
         d.connect(api, d.add("lambda-function", "Resolver"));
         d.connect(api, d.add("dynamodb-table", "Orders"), ConnectionKind::Write);
-        d.connect(api, d.add("eventbridge-bus", "Events"));
+        d.connect(api, d.add("eventbridge-bus", "Events", {{"busName", std::string("orders")}}));
 
         const Exported sam = exportAs(d.design(), kSam);
         CHECK_TEMPLATE(sam);
