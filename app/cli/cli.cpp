@@ -22,6 +22,7 @@ Commands:
   estimate FILE   estimate the monthly cost (table, JSON or CSV)
   export FILE     write the design as an AWS SAM or CloudFormation template
   import FILE     read a SAM or CloudFormation template into a design
+  render FILE     draw the diagram as a PNG, SVG or PDF file (-o OUT.png|svg|pdf)
 
 Options for every command:
   --catalog DIR   read the service catalog from DIR instead of the built-in one

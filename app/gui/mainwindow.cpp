@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "exportdiagramdialog.h"
+
 #include "../cli/estimatecommand.h"
 
 #include <model/analysis/validate.h>
@@ -22,6 +24,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QMimeData>
+#include <QDir>
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -184,6 +187,12 @@ void MainWindow::createActions()
     exportSam->setShortcut(QKeySequence(tr("Ctrl+E")));
     QAction *exportCfn = exportMenu->addAction(tr("Plain &CloudFormation Template…"), this, [this] { onExportTemplate(true); });
     exportCfn->setObjectName(QStringLiteral("action-export-cloudformation"));
+    QAction *exportDiagram = file->addAction(tr("Export &Diagram…"), this, [this] {
+        const QString written = ExportDiagramDialog::exportDiagram(*m_document, m_scene->selectedNodeIds(), this);
+        if (!written.isEmpty())
+            statusBar()->showMessage(tr("Diagram written to %1").arg(QDir::toNativeSeparators(written)), 6000);
+    });
+    exportDiagram->setObjectName(QStringLiteral("action-export-diagram"));
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 

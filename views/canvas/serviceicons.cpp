@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QIconEngine>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPixmapCache>
 #include <QSvgRenderer>
@@ -77,6 +78,12 @@ void paintServiceIcon(QPainter &painter, const QRectF &rect, const std::string &
     QSvgRenderer *renderer = rendererFor(typeId);
     if (!renderer)
         return;
+    // Vector output (diagram export to PDF or SVG) keeps the icon as vector paths.
+    if (const QPaintEngine *engine = painter.paintEngine();
+        engine && (engine->type() == QPaintEngine::Pdf || engine->type() == QPaintEngine::SVG)) {
+        renderer->render(&painter, rect);
+        return;
+    }
     // Rendering SVG on every frame is slow with thousands of boxes: draw a pixmap rendered
     // once per type and on-screen size instead (still crisp: the size includes the zoom
     // and the device pixel ratio).

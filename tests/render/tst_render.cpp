@@ -1,0 +1,381 @@
+// SPDX-FileCopyrightText: 2026 Nimbus developers
+// SPDX-License-Identifier: MIT
+//
+// Diagram export: PNG, SVG and PDF files of the right format, size and content, the
+// selection, the window's action and dialog, and `nimbus render`. Offscreen.
+
+#include "common/testdata.h"
+
+#include <app/cli/cli.h>
+#include <app/gui/exportdiagramdialog.h>
+#include <app/gui/mainwindow.h>
+#include <app/gui/rendercommand.h>
+#include <model/io/projectfile.h>
+#include <views/canvas/canvasscene.h>
+#include <views/document/document.h>
+#include <views/report/diagramexport.h>
+
+#include <QAction>
+#include <QComboBox>
+#include <QDate>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QGraphicsItem>
+#include <QImage>
+#include <QImageReader>
+#include <QProcess>
+#include <QPushButton>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+using namespace nimbus;
+using tests::builtinCatalog;
+using tests::sourcePath;
+
+namespace {
+
+const QString kSample = QStringLiteral("templates/web-application.nimbus");
+
+/// The names of the services of `design` (short enough in the sample to show unelided).
+QStringList serviceNames(const model::Architecture &design)
+{
+    QStringList names;
+    for (const model::Node &node : design.nodes())
+        names << QString::fromStdString(node.name);
+    return names;
+}
+
+model::Architecture loadSample()
+{
+    model::ProjectLoadResult loaded =
+        model::readProjectFile(sourcePath(kSample).toStdString(), builtinCatalog());
+    if (!loaded.ok())
+        qFatal("the sample design does not load");
+    return std::move(loaded.architecture);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+int distinctColours(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    }
+    return int(colours.size());
+}
+
+/// pdftotext's reading of a PDF, with runs of white space made single spaces.
+QString pdfText(const QString &pdf)
+{
+    const QString tool = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    if (tool.isEmpty())
+        return {};
+    QProcess process;
+    process.start(tool, {pdf, QStringLiteral("-")});
+    if (!process.waitForFinished(30000) || process.exitCode() != 0)
+        return {};
+    // NFKC turns the ligatures some fonts use ("ﬁ") back into letters.
+    return QString::fromUtf8(process.readAllStandardOutput())
+        .normalized(QString::NormalizationForm_KC)
+        .simplified();
+}
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run render(const QStringList &args)
+{
+    std::vector<std::string> argv;
+    for (const QString &a : args)
+        argv.push_back(a.toStdString());
+    std::ostringstream out;
+    std::ostringstream err;
+    Run r;
+    r.code = app::runRender(argv, out, err);
+    r.out = QString::fromStdString(out.str());
+    r.err = QString::fromStdString(err.str());
+    return r;
+}
+
+const QByteArray kPngMagic("\x89PNG\r\n\x1a\n", 8);
+
+} // namespace
+
+class TestRender : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_design = loadSample();
+        QVERIFY(m_dir.isValid());
+    }
+
+    void pngHasTheExpectedSizeAndContent()
+    {
+        views::DiagramExportOptions options;
+        const views::DiagramExport one(builtinCatalog(), m_design, options);
+        QCOMPARE(one.serviceCount(), int(m_design.nodes().size()));
+        const QString path1 = m_dir.filePath("one.png");
+        QString error;
+        QVERIFY2(one.write(path1, &error), qPrintable(error));
+        QVERIFY(readAll(path1).startsWith(kPngMagic));
+        const QImage image1(path1);
+        QCOMPARE(image1.size(), one.size().toSize());
+        QVERIFY2(distinctColours(image1) > 100,
+                 qPrintable(QString::number(distinctColours(image1))));
+        // The corners are the white margin.
+        QCOMPARE(QColor(image1.pixel(2, 2)), QColor(Qt::white));
+        QCOMPARE(QColor(image1.pixel(image1.width() - 3, image1.height() - 3)), QColor(Qt::white));
+
+        options.scale = 2;
+        const views::DiagramExport two(builtinCatalog(), m_design, options);
+        const QString path2 = m_dir.filePath("two.png");
+        QVERIFY2(two.write(path2, &error), qPrintable(error));
+        const QImage image2(path2);
+        QCOMPARE(image2.size(), image1.size() * 2);
+        QVERIFY(distinctColours(image2) > 100);
+    }
+
+    void svgIsXmlWithTheServiceNames()
+    {
+        const views::DiagramExport diagram(builtinCatalog(), m_design, {});
+        const QString path = m_dir.filePath("design.svg");
+        QString error;
+        QVERIFY2(diagram.write(path, &error), qPrintable(error));
+        const QString svg = QString::fromUtf8(readAll(path));
+        QVERIFY(svg.startsWith("<?xml"));
+        QVERIFY(svg.contains("<svg"));
+        QVERIFY(svg.trimmed().endsWith("</svg>"));
+        for (const QString &name : serviceNames(m_design))
+            QVERIFY2(svg.contains(">" + name.toHtmlEscaped() + "<"), qPrintable(name));
+        QVERIFY(svg.contains(">Web application<"));
+        QVERIFY(svg.contains(">Synchronous call<")); // the legend
+    }
+
+    void pdfHasTheServiceNamesAndTitle()
+    {
+        views::DiagramExportOptions options;
+        options.date = true;
+        const views::DiagramExport diagram(builtinCatalog(), m_design, options);
+        const QString path = m_dir.filePath("design.pdf");
+        QString error;
+        QVERIFY2(diagram.write(path, &error), qPrintable(error));
+        QVERIFY(readAll(path).startsWith("%PDF"));
+        const QString text = pdfText(path);
+        if (text.isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not available");
+        for (const QString &name : serviceNames(m_design))
+            QVERIFY2(text.contains(name), qPrintable(name + " not in: " + text));
+        QVERIFY(text.contains("Web application"));
+        QVERIFY(text.contains(QDate::currentDate().toString(Qt::ISODate)));
+        QVERIFY(text.contains("Static website")); // a group title
+    }
+
+    void pdfOnA4Landscape()
+    {
+        views::DiagramExportOptions options;
+        options.pdfPage = views::DiagramExportOptions::PdfPage::A4Landscape;
+        const views::DiagramExport diagram(builtinCatalog(), m_design, options);
+        const QString path = m_dir.filePath("a4.pdf");
+        QVERIFY(diagram.write(path));
+        const QString tool = QStandardPaths::findExecutable(QStringLiteral("pdfinfo"));
+        if (tool.isEmpty())
+            QSKIP("pdfinfo (poppler-utils) is not available");
+        QProcess info;
+        info.start(tool, {path});
+        QVERIFY(info.waitForFinished(30000));
+        const QString out = QString::fromUtf8(info.readAllStandardOutput());
+        QVERIFY2(out.contains("842 x 595") || out.contains("841.89 x 595.276"), qPrintable(out));
+        QVERIFY(pdfText(path).contains("Create order"));
+    }
+
+    void titleAndLegendAreOptional()
+    {
+        views::DiagramExportOptions options;
+        const QSizeF full = views::DiagramExport(builtinCatalog(), m_design, options).size();
+        options.legend = false;
+        const QSizeF noLegend = views::DiagramExport(builtinCatalog(), m_design, options).size();
+        options.title = false;
+        const QSizeF bare = views::DiagramExport(builtinCatalog(), m_design, options).size();
+        QVERIFY(noLegend.height() < full.height());
+        QVERIFY(bare.height() < noLegend.height());
+        QCOMPARE(bare.width(), noLegend.width());
+    }
+
+    void selectionIsSmallerThanWhole()
+    {
+        views::DiagramExportOptions options;
+        const views::DiagramExport whole(builtinCatalog(), m_design, options);
+        options.nodeIds = QStringList{"public-api", "create-order", "get-orders"};
+        const views::DiagramExport part(builtinCatalog(), m_design, options);
+        QCOMPARE(part.serviceCount(), 3);
+        QVERIFY(part.size().width() < whole.size().width());
+        QVERIFY(part.size().height() < whole.size().height());
+        const QString path = m_dir.filePath("part.svg");
+        QVERIFY(part.write(path));
+        const QString svg = QString::fromUtf8(readAll(path));
+        QVERIFY(svg.contains(">Create order<"));
+        QVERIFY(svg.contains(">API and business logic<")); // their group
+        QVERIFY(!svg.contains(">Orders<"));
+        QVERIFY(!svg.contains(">Static website<"));
+        QVERIFY(!svg.contains(">Read<")); // no read connection among them, none in the legend
+    }
+
+    void windowSelectionDoesNotShowInTheExport()
+    {
+        app::MainWindow window(builtinCatalog());
+        QVERIFY(window.openFile(sourcePath(kSample), false));
+        window.analyseNow(); // costs and badges on the canvas: the export leaves them out
+        const views::Document &document = window.document();
+        const QImage plain =
+            views::DiagramExport(document.catalog(), document.architecture(), {}).toImage();
+        for (QGraphicsItem *item : window.scene()->items())
+            item->setSelected(item->flags() & QGraphicsItem::ItemIsSelectable);
+        QVERIFY(!window.scene()->selectedNodeIds().isEmpty());
+        const QImage selected =
+            views::DiagramExport(document.catalog(), document.architecture(), {}).toImage();
+        QCOMPARE(selected, plain);
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("action-export-diagram")));
+    }
+
+    void dialogFollowsTheExtension()
+    {
+        app::ExportDiagramDialog dialog(QStringLiteral("Web application"), m_dir.filePath("x.png"),
+                                        2);
+        QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(ok->isEnabled());
+        dialog.setFilePath(m_dir.filePath("x.gif"));
+        QVERIFY(!ok->isEnabled());
+        dialog.setFilePath(m_dir.filePath("x.PDF"));
+        QVERIFY(ok->isEnabled());
+        const views::DiagramExportOptions options = dialog.options();
+        QCOMPARE(options.titleText, QStringLiteral("Web application"));
+        QVERIFY(options.title && options.legend && !options.date);
+        QVERIFY(!dialog.isSelectionOnly());
+    }
+
+    void cliRendersEachFormat_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("magic");
+        QTest::newRow("png") << "cli.png" << kPngMagic;
+        QTest::newRow("svg") << "cli.svg" << QByteArray("<?xml");
+        QTest::newRow("pdf") << "cli.pdf" << QByteArray("%PDF");
+    }
+
+    void cliRendersEachFormat()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, magic);
+        const QString out = m_dir.filePath(name);
+        const Run r = render({sourcePath(kSample), "-o", out});
+        QVERIFY2(r.code == app::ExitClean, qPrintable(r.err));
+        QVERIFY(r.err.contains("wrote"));
+        QVERIFY(readAll(out).startsWith(magic));
+    }
+
+    void cliScaleAndOptions()
+    {
+        const QString one = m_dir.filePath("s1.png");
+        const QString two = m_dir.filePath("s2.png");
+        QCOMPARE(render({sourcePath(kSample), "-o", one}).code, 0);
+        QCOMPARE(render({sourcePath(kSample), "-o", two, "--scale", "2"}).code, 0);
+        QCOMPARE(QImageReader(two).size(), QImageReader(one).size() * 2);
+        const QString bare = m_dir.filePath("bare.png");
+        QCOMPARE(render({sourcePath(kSample), "--no-legend", "--no-title", "-o", bare}).code, 0);
+        QVERIFY(QImageReader(bare).size().height() < QImageReader(one).size().height());
+        const QString part = m_dir.filePath("part.png");
+        QCOMPARE(render({sourcePath(kSample), "-o", part, "--services", "public-api,users"}).code,
+                 0);
+        QVERIFY(QImageReader(part).size().width() < QImageReader(one).size().width());
+    }
+
+    void cliRejectsBadUsage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("bad extension")
+            << QStringList{kSample, "-o", "out.gif"} << "unknown output format 'gif'";
+        QTest::newRow("no extension")
+            << QStringList{kSample, "-o", "out"} << "unknown output format";
+        QTest::newRow("no output") << QStringList{kSample} << "name the output with -o";
+        QTest::newRow("no file") << QStringList{"-o", "out.png"} << "a design file is needed";
+        QTest::newRow("bad scale")
+            << QStringList{kSample, "-o", "out.png", "--scale", "3"} << "--scale must be 1 or 2";
+        QTest::newRow("unknown option")
+            << QStringList{kSample, "-o", "out.png", "--colour"} << "unknown option '--colour'";
+        QTest::newRow("unknown service")
+            << QStringList{kSample, "-o", "%1/x.png", "--services", "nope"}
+            << "has no service 'nope'";
+        QTest::newRow("missing file")
+            << QStringList{"no-such-design.nimbus", "-o", "%1/x.png"} << "no-such-design.nimbus";
+    }
+
+    void cliRejectsBadUsage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        for (QString &a : args) {
+            if (a == kSample)
+                a = sourcePath(kSample);
+            a.replace("%1", m_dir.path());
+        }
+        const Run r = render(args);
+        QCOMPARE(r.code, int(app::ExitUsage));
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void cliNamesTheLineOfAnUnreadableDesign()
+    {
+        const QString path = m_dir.filePath("broken.nimbus");
+        std::ofstream(path.toStdString())
+            << "nimbus: 1\nname: Broken\nnodes:\n  - id: a\n    type: [unclosed\n";
+        const QString out = m_dir.filePath("broken.png");
+        const Run r = render({path, "-o", out});
+        QCOMPARE(r.code, int(app::ExitUsage));
+        QVERIFY2(r.err.contains("broken.nimbus:5:") || r.err.contains("broken.nimbus:6:"),
+                 qPrintable(r.err));
+        QVERIFY(r.err.contains("cannot be read"));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void cliHelpListsRender()
+    {
+        std::ostringstream out;
+        std::ostringstream err;
+        QCOMPARE(app::runCli({"--help"}, out, err), 0);
+        QVERIFY(QString::fromStdString(out.str()).contains("render FILE"));
+        const Run help = render({"--help"});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains("--scale 1|2"));
+        QVERIFY(app::isRenderInvocation({"render", "x.nimbus"}));
+        QVERIFY(!app::isRenderInvocation({"x.nimbus"}));
+    }
+
+private:
+    model::Architecture m_design;
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(TestRender)
+#include "tst_render.moc"
