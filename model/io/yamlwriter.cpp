@@ -2,12 +2,13 @@
 // SPDX-License-Identifier: MIT
 #include "yamlwriter.h"
 
-#include <yaml-cpp/emitter.h>
-#include <yaml-cpp/emittermanip.h>
-
-#include <charconv>
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <iterator>
 #include <regex>
 #include <string_view>
+#include <utility>
 
 namespace nimbus::model {
 
@@ -15,8 +16,12 @@ namespace {
 
 bool looksLikeNumber(const std::string &text)
 {
-    // Every number form below starts with a sign, a digit or a dot: skip the regex otherwise.
-    if (text.empty() || std::string_view("+-.0123456789").find(text.front()) == std::string_view::npos)
+    // Every number form below starts with a sign, a digit or a dot and uses only these
+    // characters: skip the regex otherwise.
+    static constexpr std::string_view firsts = "+-.0123456789";
+    static constexpr std::string_view used = "+-.0123456789_:eExXoabcdfABCDFinINaN";
+    if (text.empty() || firsts.find(text.front()) == std::string_view::npos ||
+        text.find_first_not_of(used) != std::string::npos)
         return false;
     // YAML 1.1 and 1.2 number forms that a plain scalar would turn into a number.
     static const std::regex number(
@@ -26,11 +31,12 @@ bool looksLikeNumber(const std::string &text)
 
 bool looksLikeKeyword(const std::string &text)
 {
-    static const char *const words[] = {"true",  "True",  "TRUE", "false", "False", "FALSE",
-                                        "yes",   "Yes",   "YES",  "no",    "No",    "NO",
-                                        "on",    "On",    "ON",   "off",   "Off",   "OFF",
-                                        "y",     "Y",     "n",    "N",     "null",  "Null",
-                                        "NULL",  "~"};
+    static const char *const words[] = {"true", "True", "TRUE", "false", "False", "FALSE", "yes",
+                                        "Yes",  "YES",  "no",   "No",    "NO",    "on",    "On",
+                                        "ON",   "off",  "Off",  "OFF",   "y",     "Y",     "n",
+                                        "N",    "null", "Null", "NULL",  "~"};
+    if (text.size() > 5)
+        return false;
     for (const char *w : words) {
         if (text == w)
             return true;
@@ -38,69 +44,490 @@ bool looksLikeKeyword(const std::string &text)
     return false;
 }
 
-void emitTag(YAML::Emitter &out, const std::string &tag)
+// The writer reproduces, byte for byte, what yaml-cpp 0.7's YAML::Emitter wrote for the same
+// tree (indent 2, nulls as "null"), without its per-character regular expressions. Project
+// files and templates written by earlier versions therefore compare equal; the plain-scalar,
+// escaping and indentation rules below are yaml-cpp's (emitterutils.cpp, emitter.cpp).
+
+bool isBreakAt(std::string_view s, std::size_t i)
 {
-    static const std::string core = "tag:yaml.org,2002:";
-    if (tag.empty())
-        return;
-    if (tag.rfind(core, 0) == 0)
-        out << YAML::SecondaryTag(tag.substr(core.size()));
-    else if (tag.rfind("!!", 0) == 0)
-        out << YAML::SecondaryTag(tag.substr(2));
-    else if (tag[0] == '!')
-        out << YAML::LocalTag(tag.substr(1));
-    else
-        out << YAML::VerbatimTag(tag);
+    return i < s.size() && (s[i] == '\n' || (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n'));
+}
+
+bool isBlankOrBreakAt(std::string_view s, std::size_t i)
+{
+    return i < s.size() && (s[i] == ' ' || s[i] == '\t' || isBreakAt(s, i));
+}
+
+bool canStartPlain(std::string_view s, bool inFlow)
+{
+    const std::string_view never =
+        inFlow ? std::string_view("?,[]{}#&*!|>'\"%@`") : std::string_view(",[]{}#&*!|>'\"%@`");
+    const std::string_view notBeforeBlank =
+        inFlow ? std::string_view("-:") : std::string_view("-?:");
+    if (isBlankOrBreakAt(s, 0) || never.find(s[0]) != std::string_view::npos)
+        return false;
+    return notBeforeBlank.find(s[0]) == std::string_view::npos ||
+           (s.size() > 1 && !isBlankOrBreakAt(s, 1));
+}
+
+/// Whether the byte at `i` makes plain style impossible: an indicator, a comment start,
+/// a line break, a tab, a byte-order mark or a character YAML cannot show unescaped. A lone
+/// "\r" passes, as it did in yaml-cpp.
+bool breaksPlain(std::string_view s, std::size_t i, bool inFlow)
+{
+    const auto c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+    case ':':
+        return i + 1 == s.size() || isBlankOrBreakAt(s, i + 1);
+    case ' ':
+        return i + 1 < s.size() && s[i + 1] == '#';
+    case '\r':
+        return isBreakAt(s, i);
+    case ',':
+    case '?':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+        return inFlow;
+    case 0x7F:
+        return true;
+    case 0xC2: {
+        const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0u;
+        return (next >= 0x80 && next <= 0x84) || (next >= 0x86 && next <= 0x9F);
+    }
+    case 0xEF:
+        return s.substr(i, 3) == "\xEF\xBB\xBF";
+    default:
+        return c < 0x20;
+    }
+}
+
+/// Bytes that never affect the choice of style, so that most text is checked by one lookup
+/// per byte.
+constexpr std::array<bool, 256> ordinaryBytes = [] {
+    std::array<bool, 256> ordinary{};
+    for (int c = 0x20; c < 0x100; ++c)
+        ordinary[c] = std::string_view(":, ?[]{}\x7F\xC2\xEF").find(static_cast<char>(c)) ==
+                      std::string_view::npos;
+    return ordinary;
+}();
+
+bool isPlainSafe(std::string_view s, bool inFlow)
+{
+    if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL")
+        return false;
+    if (!canStartPlain(s, inFlow) || s.back() == ' ')
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (!ordinaryBytes[static_cast<unsigned char>(s[i])] && breaksPlain(s, i, inFlow))
+            return false;
+    }
+    return true;
 }
 
 /// A literal block ("|") reads back with exactly one final newline, so it is used only for
-/// text that has one and nothing a literal block cannot hold; other text is double-quoted
+/// text that has one and nothing a literal block cannot hold (its first line may not start
+/// with a space, as the block's indentation is taken from it); other text is double-quoted
 /// with escapes, which always reads back exactly.
-void emitMultiline(YAML::Emitter &out, const std::string &text)
+bool fitsLiteralBlock(const std::string &text)
 {
-    const bool oneFinalNewline = text.size() >= 2 && text.back() == '\n'
-                                 && text[text.size() - 2] != '\n';
-    const bool plainLines = text.find_first_of("\r\t") == std::string::npos && text[0] != ' '
-                            && text.find(" \n") == std::string::npos;
-    if (oneFinalNewline && plainLines)
-        out << YAML::Literal << text;
-    else
-        out << YAML::DoubleQuoted << text;
+    const bool oneFinalNewline =
+        text.size() >= 2 && text.back() == '\n' && text[text.size() - 2] != '\n';
+    const bool plainLines =
+        text.find_first_of(std::string_view("\r\t\0", 3)) == std::string::npos &&
+        text[text.find_first_not_of('\n')] != ' ' && text.find(" \n") == std::string::npos;
+    return oneFinalNewline && plainLines;
 }
 
-void emit(YAML::Emitter &out, const Tree &tree)
+/// Decodes one UTF-8 sequence the way yaml-cpp does: a malformed sequence becomes U+FFFD
+/// (consuming the lead byte only), overlong forms are decoded as they stand.
+int nextCodePoint(const char *&p, const char *end)
 {
-    emitTag(out, tree.tag);
-    switch (tree.kind) {
-    case Tree::Kind::Null:
-        out << YAML::Null;
-        return;
-    case Tree::Kind::Scalar:
-        if (tree.scalar.find('\n') != std::string::npos)
-            emitMultiline(out, tree.scalar);
-        else if (tree.quoted)
-            out << YAML::DoubleQuoted << tree.scalar;
-        else
-            out << tree.scalar;
-        return;
-    case Tree::Kind::Sequence:
-        if (tree.flow)
-            out << YAML::Flow;
-        out << YAML::BeginSeq;
-        for (const Tree &item : tree.items)
-            emit(out, item);
-        out << YAML::EndSeq;
-        return;
-    case Tree::Kind::Map:
-        if (tree.flow)
-            out << YAML::Flow;
-        out << YAML::BeginMap;
-        for (const auto &[key, value] : tree.entries) {
-            out << YAML::Key << key << YAML::Value;
-            emit(out, value);
+    const auto lead = static_cast<unsigned char>(*p++);
+    const int length = lead < 0x80 ? 1 : lead < 0xC0 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (length == 0)
+        return 0xFFFD;
+    if (length == 1)
+        return lead;
+    int cp = lead & (0xFF >> (length + 1));
+    for (int k = 1; k < length; ++k, ++p) {
+        if (p == end || (static_cast<unsigned char>(*p) & 0xC0) != 0x80)
+            return 0xFFFD;
+        cp = (cp << 6) | (static_cast<unsigned char>(*p) & 0x3F);
+    }
+    const bool invalid = cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
+                         (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF);
+    return invalid ? 0xFFFD : cp;
+}
+
+void appendCodePoint(std::string &out, int cp)
+{
+    if (cp <= 0x7F) {
+        out += static_cast<char>(cp);
+    } else if (cp <= 0x7FF) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp <= 0xFFFF) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+void appendEscape(std::string &out, int cp)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    const int digits = cp < 0xFF ? 2 : cp < 0xFFFF ? 4 : 8;
+    out += '\\';
+    out += digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
+    for (int d = digits - 1; d >= 0; --d)
+        out += hex[(cp >> (4 * d)) & 0xF];
+}
+
+void appendDoubleQuoted(std::string &out, std::string_view text)
+{
+    // yaml-cpp's short escapes: the character, then the letter after the backslash.
+    static constexpr std::pair<int, char> shortEscapes[] = {
+        {'"', '"'}, {'\\', '\\'}, {'\n', 'n'}, {'\t', 't'}, {'\r', 'r'}, {'\b', 'b'}, {'\f', 'f'}};
+    out += '"';
+    const char *p = text.data();
+    const char *const end = p + text.size();
+    while (p != end) {
+        const char c = *p;
+        if (c >= 0x20 && c != '"' && c != '\\') { // printable ASCII (and DEL) stays as is
+            out += c;
+            ++p;
+            continue;
         }
-        out << YAML::EndMap;
+        const int cp = nextCodePoint(p, end);
+        const auto *escape = std::find_if(std::begin(shortEscapes), std::end(shortEscapes),
+                                          [cp](const auto &e) { return e.first == cp; });
+        if (escape != std::end(shortEscapes)) {
+            out += '\\';
+            out += escape->second;
+        } else if (cp < 0x20 || (cp >= 0x80 && cp <= 0xA0) || cp == 0xFEFF) {
+            appendEscape(out, cp);
+        } else {
+            appendCodePoint(out, cp);
+        }
+    }
+    out += '"';
+}
+
+bool isWordChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+bool isHexDigit(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/// Whether yaml-cpp accepts `text` after "!" (a tag shorthand) or inside "!<...>" (a URI).
+bool isValidTagText(std::string_view text, bool uri)
+{
+    const std::string_view extra =
+        uri ? std::string_view("#;/?:@&=+$,_.!~*'()[]") : std::string_view("#;/?:@&=+$_.~*'()");
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%') {
+            if (i + 2 >= text.size() || !isHexDigit(text[i + 1]) || !isHexDigit(text[i + 2]))
+                return false;
+            i += 2;
+        } else if (!isWordChar(text[i]) && extra.find(text[i]) == std::string_view::npos) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void appendTag(std::string &out, const std::string &tag)
+{
+    static constexpr std::string_view core = "tag:yaml.org,2002:";
+    const std::string_view t = tag;
+    std::string_view handle = "!<";
+    std::string_view body = t;
+    if (t.starts_with(core)) {
+        handle = "!!";
+        body = t.substr(core.size());
+    } else if (t.starts_with("!!")) {
+        handle = "!!";
+        body = t.substr(2);
+    } else if (t.starts_with('!')) {
+        handle = "!";
+        body = t.substr(1);
+    }
+    // yaml-cpp stopped the whole document at a tag it could not write in short form, and
+    // wrote a bare "!!" that no parser reads; the verbatim form "!<...>" keeps such tags.
+    if (handle != "!<" && ((handle == "!!" && body.empty()) || !isValidTagText(body, false))) {
+        handle = "!<";
+        body = t;
+    }
+    out += handle;
+    out += body;
+    if (handle == "!<")
+        out += '>';
+}
+
+/// A collection being written. `indent` is where its lines start and `lastIndent` its
+/// parent's, as in yaml-cpp's EmitterState.
+struct Group
+{
+    bool isMap = false;
+    bool flow = false;
+    std::size_t indent = 0;
+    std::size_t lastIndent = 0;
+    std::size_t children = 0; ///< keys and values both count, as in yaml-cpp
+    bool longKey = false;
+};
+
+/// Writes one Tree as yaml-cpp's emitter did, including its quirk of padding deeply nested
+/// flow collections to their group's indent.
+class Writer
+{
+public:
+    explicit Writer(std::string &out)
+        : m_out(out)
+    {
+    }
+
+    void writeNode(const Tree &node, Group *parent);
+
+private:
+    enum class Child { Inline, BlockSeq, BlockMap };
+
+    std::size_t column() const { return m_out.size() - m_lineStart; }
+    void newline()
+    {
+        m_out += '\n';
+        m_lineStart = m_out.size();
+    }
+    void indentTo(std::size_t n)
+    {
+        if (column() < n)
+            m_out.append(n - column(), ' ');
+    }
+    void spaceOrIndentTo(bool requireSpace, std::size_t n)
+    {
+        if (requireSpace && column() > 0)
+            m_out += ' ';
+        indentTo(n);
+    }
+
+    void prepare(Group *parent, Child child, bool begun);
+    void prepareSeqItem(const Group &g, Child child, bool begun);
+    void prepareMapValue(const Group &g, Child child, bool begun);
+    void writeKey(Group &g, const std::string &key);
+    void writeScalar(const Tree &node, const Group *parent);
+    void writePlainOrQuoted(std::string_view text, bool inFlow, bool lineEndFollows);
+    void writeLiteral(std::string_view text, std::size_t indent);
+    void writeCollection(const Tree &node, const Group *parent, bool flow);
+
+    std::string &m_out;
+    std::size_t m_lineStart = 0;
+};
+
+void Writer::writeNode(const Tree &node, Group *parent)
+{
+    const bool inFlow = parent != nullptr && parent->flow;
+    const bool block = !node.flow && !inFlow &&
+                       (node.kind == Tree::Kind::Sequence || node.kind == Tree::Kind::Map);
+    const Child child = !block                              ? Child::Inline
+                        : node.kind == Tree::Kind::Sequence ? Child::BlockSeq
+                                                            : Child::BlockMap;
+    const bool tagged = !node.tag.empty();
+    if (tagged) {
+        prepare(parent, Child::Inline, false);
+        appendTag(m_out, node.tag);
+    }
+    prepare(parent, child, tagged);
+    switch (node.kind) {
+    case Tree::Kind::Null:
+        m_out += "null";
+        break;
+    case Tree::Kind::Scalar:
+        writeScalar(node, parent);
+        break;
+    case Tree::Kind::Sequence:
+    case Tree::Kind::Map:
+        writeCollection(node, parent, !block);
+        break;
+    }
+    if (parent != nullptr)
+        ++parent->children;
+}
+
+void Writer::prepare(Group *parent, Child child, bool begun)
+{
+    if (parent == nullptr) {
+        if (child == Child::Inline)
+            spaceOrIndentTo(begun, 0);
+        else if (begun)
+            newline();
+    } else if (parent->isMap) {
+        prepareMapValue(*parent, child, begun);
+    } else {
+        prepareSeqItem(*parent, child, begun);
+    }
+}
+
+void Writer::prepareSeqItem(const Group &g, Child child, bool begun)
+{
+    if (g.flow) {
+        if (!begun) {
+            indentTo(g.lastIndent);
+            m_out += g.children == 0 ? '[' : ',';
+        }
+        spaceOrIndentTo(begun || g.children > 0, g.lastIndent);
         return;
+    }
+    if (!begun) {
+        if (g.children > 0)
+            newline();
+        indentTo(g.indent);
+        m_out += '-';
+    }
+    if (child == Child::Inline)
+        spaceOrIndentTo(begun, g.indent + 2);
+    else if (child == Child::BlockSeq || begun)
+        newline();
+}
+
+void Writer::prepareMapValue(const Group &g, Child child, bool begun)
+{
+    if (g.flow) {
+        if (!begun) {
+            indentTo(g.lastIndent);
+            m_out += ':';
+        }
+        spaceOrIndentTo(true, g.lastIndent);
+    } else if (g.longKey) {
+        if (!begun) {
+            newline();
+            indentTo(g.indent);
+            m_out += ':';
+        }
+        if (child != Child::Inline && begun)
+            newline();
+        spaceOrIndentTo(true, g.indent + 1);
+    } else {
+        if (!begun)
+            m_out += ':';
+        if (child == Child::Inline)
+            spaceOrIndentTo(true, g.indent + 2);
+        else
+            newline();
+    }
+}
+
+void Writer::writeKey(Group &g, const std::string &key)
+{
+    // yaml-cpp writes keys longer than 1024 bytes in the explicit "? key" form.
+    g.longKey = key.size() > 1024;
+    if (g.flow) {
+        indentTo(g.lastIndent);
+        m_out += g.children == 0 ? "{" : ",";
+        if (g.longKey)
+            m_out += " ?";
+        // yaml-cpp wrote "{ ?key" for a first long key, which reads back as "?key".
+        spaceOrIndentTo(g.children > 0 || g.longKey, g.lastIndent);
+    } else {
+        if (g.children > 0)
+            newline();
+        indentTo(g.indent);
+        if (g.longKey) {
+            m_out += '?';
+            spaceOrIndentTo(true, g.indent + 1);
+        }
+    }
+    writePlainOrQuoted(key, g.flow, !g.flow && g.longKey);
+    ++g.children;
+}
+
+void Writer::writeScalar(const Tree &node, const Group *parent)
+{
+    const bool inFlow = parent != nullptr && parent->flow;
+    const std::string &text = node.scalar;
+    if (text.find('\n') != std::string::npos) {
+        // yaml-cpp's parser cannot read a tagged block scalar after "- " or "? key\n: ".
+        const bool taggedItem =
+            parent != nullptr && !node.tag.empty() && (!parent->isMap || parent->longKey);
+        if (!inFlow && !taggedItem && fitsLiteralBlock(text))
+            writeLiteral(text, (parent != nullptr ? parent->indent : 0) + 2);
+        else
+            appendDoubleQuoted(m_out, text);
+    } else if (node.quoted) {
+        appendDoubleQuoted(m_out, text);
+    } else {
+        writePlainOrQuoted(text, inFlow, !inFlow);
+    }
+}
+
+void Writer::writePlainOrQuoted(std::string_view text, bool inFlow, bool lineEndFollows)
+{
+    // Two cases yaml-cpp wrote plain although they do not read back: a final "\r" before the
+    // line break (read as "\r\n"), and "---" or "..." at the start of a line (a document
+    // marker).
+    const bool breakAtEnd = lineEndFollows && text.ends_with('\r');
+    const bool marker = column() == 0 && (text.starts_with("---") || text.starts_with("...")) &&
+                        (text.size() == 3 ? lineEndFollows : isBlankOrBreakAt(text, 3));
+    if (!breakAtEnd && !marker && isPlainSafe(text, inFlow))
+        m_out += text;
+    else
+        appendDoubleQuoted(m_out, text);
+}
+
+void Writer::writeLiteral(std::string_view text, std::size_t indent)
+{
+    m_out += '|';
+    newline();
+    const char *p = text.data();
+    const char *const end = p + text.size();
+    while (p != end) {
+        const bool ascii = static_cast<unsigned char>(*p) < 0x80;
+        const int cp = ascii ? *p++ : nextCodePoint(p, end);
+        if (cp == '\n') {
+            newline();
+            continue;
+        }
+        if (column() == 0)
+            m_out.append(indent, ' ');
+        if (cp < 0x80)
+            m_out += static_cast<char>(cp);
+        else
+            appendCodePoint(m_out, cp);
+    }
+}
+
+void Writer::writeCollection(const Tree &node, const Group *parent, bool flow)
+{
+    Group g;
+    g.isMap = node.kind == Tree::Kind::Map;
+    g.flow = flow;
+    g.indent = parent != nullptr ? parent->indent + 2 : 0;
+    g.lastIndent = parent != nullptr ? parent->indent : 0;
+    if (g.isMap) {
+        for (const auto &[key, value] : node.entries) {
+            writeKey(g, key);
+            writeNode(value, &g);
+        }
+    } else {
+        for (const Tree &item : node.items)
+            writeNode(item, &g);
+    }
+    // An empty collection is always written in flow style, at the collection's indent.
+    if (g.children == 0 || g.flow) {
+        indentTo(g.indent);
+        if (g.children == 0)
+            m_out += g.isMap ? '{' : '[';
+        m_out += g.isMap ? '}' : ']';
     }
 }
 
@@ -108,11 +535,9 @@ void emit(YAML::Emitter &out, const Tree &tree)
 
 std::string writeYaml(const Tree &tree)
 {
-    YAML::Emitter out;
-    out.SetIndent(2);
-    out.SetNullFormat(YAML::LowerNull);
-    emit(out, tree);
-    std::string text = out.c_str();
+    std::string text;
+    text.reserve(4096);
+    Writer(text).writeNode(tree, nullptr);
     if (text.empty() || text.back() != '\n')
         text += '\n';
     return text;
