@@ -10,8 +10,10 @@
 #include <model/analysis/workload.h>
 #include <model/graph/architecturegraph.h>
 #include <model/cost/estimate.h>
+#include <views/canvas/arrange.h>
 #include <views/canvas/canvasscene.h>
 #include <views/canvas/canvasview.h>
+#include <views/canvas/overviewwidget.h>
 #include <views/canvas/serviceitem.h>
 #include <views/commands/groupnotecommands.h>
 #include <views/costs/costtablepanel.h>
@@ -98,8 +100,9 @@ MainWindow::MainWindow(const model::Catalog &catalog, QWidget *parent)
         if (isVisible())
             m_view->zoomToFit();
     });
-    m_autosaveTimer->setInterval(30'000);
     connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    m_preferences = Preferences::load();
+    usePreferences(); // theme, grid, autosave interval
     m_autosaveTimer->start();
 
     resize(1440, 900);
@@ -150,12 +153,67 @@ void MainWindow::createDocks()
         m_scene->selectItems({id}, {});
     });
     tabifyDockWidget(findingsDock, costsDock);
+    dock(tr("Overview"), QStringLiteral("overview-dock"), new views::OverviewWidget(m_view, this),
+         Qt::LeftDockWidgetArea);
     findingsDock->raise();
     tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("inspector-dock")), history);
     findChild<QDockWidget *>(QStringLiteral("inspector-dock"))->raise();
     resizeDocks({findingsDock}, {220}, Qt::Vertical);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("inspector-dock")), findChild<QDockWidget *>(QStringLiteral("palette-dock"))},
                 {380, 250}, Qt::Horizontal);
+}
+
+void MainWindow::createArrangeMenu()
+{
+    QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));
+    QAction *layout = arrange->addAction(tr("Auto &Layout"), this, [this] {
+        bool pushed = false;
+        const QString error = views::autoLayoutDesign(*m_document, &pushed);
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("Auto layout failed: %1").arg(error), 8000);
+        else if (!pushed)
+            statusBar()->showMessage(tr("The design is already laid out"), 4000);
+    });
+    layout->setObjectName(QStringLiteral("action-auto-layout"));
+    layout->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    layout->setStatusTip(tr("Lay the whole design out automatically, keeping groups together"));
+    arrange->addSeparator();
+
+    QList<QAction *> needTwo, needThree;
+    auto align = [&](const QString &text, const char *name, views::Alignment alignment) {
+        QAction *a = arrange->addAction(text, this, [this, alignment] {
+            views::alignServices(*m_document, m_scene->selectedNodeIds(), alignment);
+        });
+        a->setObjectName(QLatin1String(name));
+        needTwo.append(a);
+    };
+    align(tr("Align &Left"), "action-align-left", views::Alignment::Left);
+    align(tr("Align &Right"), "action-align-right", views::Alignment::Right);
+    align(tr("Align &Top"), "action-align-top", views::Alignment::Top);
+    align(tr("Align &Bottom"), "action-align-bottom", views::Alignment::Bottom);
+    align(tr("Align &Horizontal Centres"), "action-align-hcentre", views::Alignment::HorizontalCentres);
+    align(tr("Align &Vertical Centres"), "action-align-vcentre", views::Alignment::VerticalCentres);
+    arrange->addSeparator();
+    auto distribute = [&](const QString &text, const char *name, Qt::Orientation orientation) {
+        QAction *a = arrange->addAction(text, this, [this, orientation] {
+            views::distributeServices(*m_document, m_scene->selectedNodeIds(), orientation);
+        });
+        a->setObjectName(QLatin1String(name));
+        needThree.append(a);
+    };
+    distribute(tr("Distribute &Horizontally"), "action-distribute-horizontally", Qt::Horizontal);
+    distribute(tr("Distribute &Vertically"), "action-distribute-vertically", Qt::Vertical);
+
+    auto updateEnabled = [this, needTwo, needThree] {
+        const qsizetype n = m_scene->selectedNodeIds().size();
+        for (QAction *a : needTwo)
+            a->setEnabled(n >= 2);
+        for (QAction *a : needThree)
+            a->setEnabled(n >= 3);
+    };
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, updateEnabled);
+    connect(m_scene, &views::CanvasScene::selectionIdsChanged, this, updateEnabled); // selectItems() blocks the other
+    updateEnabled();
 }
 
 void MainWindow::createActions()
@@ -172,6 +230,9 @@ void MainWindow::createActions()
         return action;
     };
     add(file, tr("&New"), QKeySequence::New, &MainWindow::onNew, true);
+    QAction *fromTemplate = file->addAction(tr("New from &Template…"), this, &MainWindow::openTemplateGallery);
+    fromTemplate->setObjectName(QStringLiteral("action-new-from-template"));
+    fromTemplate->setStatusTip(tr("Start a new design from one of the starter architectures"));
     add(file, tr("&Open…"), QKeySequence::Open, &MainWindow::onOpen, true);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
@@ -255,6 +316,11 @@ void MainWindow::createActions()
             item->setSelected(item->flags() & QGraphicsItem::ItemIsSelectable);
     });
     all->setShortcut(QKeySequence::SelectAll);
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(tr("Pre&ferences…"), this, &MainWindow::openPreferences);
+    preferences->setObjectName(QStringLiteral("action-preferences"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setShortcut(QKeySequence::Preferences);
 
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, [=, this](const QPoint &pos) {
@@ -283,6 +349,8 @@ void MainWindow::createActions()
         for (QAction *a : {cut, copy, duplicate, remove, group})
             a->setEnabled(true);
     });
+
+    createArrangeMenu();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     toolbar->addSeparator();
@@ -333,10 +401,10 @@ void MainWindow::analyseNow()
             const double cost = analysis.estimate->nodeTotal(n.id);
             if (cost > 0)
                 costs.insert(QString::fromStdString(n.id.str()),
-                             QString::fromStdString(model::formatMoney(cost, analysis.estimate->currency) + "/mo"));
+                             m_preferences.money(cost) + QStringLiteral("/mo"));
         }
         m_costLabel->setText(tr("Monthly cost: <b>%1</b> · %2")
-                                 .arg(QString::fromStdString(model::formatMoney(analysis.estimate->total, analysis.estimate->currency)),
+                                 .arg(m_preferences.money(analysis.estimate->total),
                                       QString::fromStdString(arch.settings().region)));
     } else {
         m_costLabel->setText(tr("No price list for %1").arg(QString::fromStdString(arch.settings().region)));

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "preferences.h"
+
 #include <model/core/diagnostic.h>
 #include <model/cost/pricelist.h>
 
@@ -29,6 +31,8 @@ class PalettePanel;
 } // namespace nimbus::views
 
 namespace nimbus::app {
+
+class TemplateGallery;
 
 /// The designer window: canvas in the middle, palette on the left, inspector on the
 /// right, findings and costs below, undo history; File, Edit and View menus. It owns the
@@ -62,8 +66,26 @@ public:
 
     /// Runs the analysis now instead of after the short delay (tests, screenshots).
     void analyseNow();
-    /// Writes the recovery file now (the autosave timer does it every 30 s).
+    /// Writes the recovery file now (the autosave timer does it every few minutes, see
+    /// Preferences::autosaveMinutes).
     void autosaveNow();
+    int autosaveInterval() const; ///< milliseconds
+
+    /// File > New from Template…: shows the gallery of starter designs (window-modal, not
+    /// blocking) and opens a copy of the one chosen. The dialog deletes itself when closed.
+    TemplateGallery *openTemplateGallery();
+    /// Asks to save changes, then opens a copy of the design at `path` as a new untitled,
+    /// modified design (the template file itself is never written). True on success.
+    bool newFromTemplate(const QString &path, bool interactive = true);
+    /// Monthly cost of `design` with the window's price lists, formatted with the preferred
+    /// currency symbol ("$1,234.56"); empty when its region has no price list.
+    QString monthlyCost(const model::Architecture &design);
+
+    /// Edit > Preferences…: shows the dialog (not blocking); OK stores and applies.
+    PreferencesDialog *openPreferences();
+    const Preferences &preferences() const { return m_preferences; }
+    /// Stores `preferences` with QSettings and applies them at once.
+    void applyPreferences(const Preferences &preferences);
     /// Where the recovery copy of `path` (or of an untitled design) is kept.
     static QString recoveryPathFor(const QString &path);
     /// Loads a recovery copy into the window as a modified design titled after `original`.
@@ -81,6 +103,8 @@ protected:
 private:
     void createDocks();
     void createActions();
+    void usePreferences();
+    void createArrangeMenu();
     void onNew();
     void onOpen();
     bool onSave();
@@ -112,6 +136,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     std::map<std::string, std::unique_ptr<model::PriceList>> m_prices;
     bool m_fittedOnce = false;
+    Preferences m_preferences;
 };
 
 } // namespace nimbus::app

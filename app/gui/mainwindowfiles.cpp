@@ -132,7 +132,7 @@ bool MainWindow::saveTo(const QString &path)
 void MainWindow::onNew()
 {
     if (maybeSave())
-        m_document->newDesign();
+        m_document->newDesign(m_preferences.designSettings());
 }
 
 void MainWindow::onOpen()

@@ -156,10 +156,19 @@ void CanvasView::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
 }
 
+void CanvasView::setGridVisible(bool visible)
+{
+    if (visible == m_gridVisible)
+        return;
+    m_gridVisible = visible;
+    resetCachedContent();
+    viewport()->update();
+}
+
 void CanvasView::drawBackground(QPainter *painter, const QRectF &rect)
 {
     QGraphicsView::drawBackground(painter, rect);
-    if (zoom() < 0.5)
+    if (!m_gridVisible || zoom() < 0.5)
         return; // the dots would be noise
     const qreal grid = CanvasScene::kGrid * 2;
     painter->setPen(QPen(QColor(0xd5, 0xda, 0xe2), 0));

@@ -27,6 +27,9 @@ public:
     qreal zoom() const { return transform().m11(); }
     /// Centres the view on the given items' bounding box (findings panel).
     void centreOn(const QRectF &sceneRect);
+    /// The dotted grid behind the diagram (Preferences); shown by default.
+    void setGridVisible(bool visible);
+    bool gridVisible() const { return m_gridVisible; }
 
 Q_SIGNALS:
     void zoomChanged(qreal zoom);
@@ -46,6 +49,7 @@ protected:
 private:
     CanvasScene *m_scene;
     bool m_spaceHeld = false;
+    bool m_gridVisible = true;
     bool m_panning = false;
     QPoint m_panStart;
 };

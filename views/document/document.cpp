@@ -70,9 +70,10 @@ bool Document::save(const QString &path, QString *error)
     return true;
 }
 
-void Document::newDesign()
+void Document::newDesign(model::Settings settings)
 {
     m_architecture = model::Architecture();
+    m_architecture.settings() = std::move(settings);
     m_undoStack->clear();
     m_undoStack->setClean();
     m_filePath.clear();

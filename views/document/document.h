@@ -41,8 +41,8 @@ public:
     /// Writes the design to `path` atomically; on success the document becomes clean and
     /// takes `path` as its file. False with `error` set otherwise (the old file is intact).
     bool save(const QString &path, QString *error = nullptr);
-    /// Starts an empty, untitled design (File > New).
-    void newDesign();
+    /// Starts an empty, untitled design (File > New) with `settings` (region, free tier).
+    void newDesign(model::Settings settings = {});
     /// Takes over a recovered copy: the design read from `recoveryPath` becomes the open
     /// design, titled and saved as `originalPath`, and counts as modified.
     model::Diagnostics recover(const QString &recoveryPath, const QString &originalPath);
