@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "yamlreader.h"
 
+#include "yamlfastreader.h"
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -219,6 +221,16 @@ private:
 
 YamlParseResult parseYaml(std::string_view text, const std::string &fileName,
                           const YamlParseOptions &options)
+{
+    // yaml-cpp's scanner is slow on large templates; the fast path reads the common subset
+    // with identical results and declines everything else, which yaml-cpp then reads.
+    if (auto fast = parseYamlFast(text, fileName, options))
+        return std::move(*fast);
+    return parseYamlWithYamlCpp(text, fileName, options);
+}
+
+YamlParseResult parseYamlWithYamlCpp(std::string_view text, const std::string &fileName,
+                                     const YamlParseOptions &options)
 {
     YamlParseResult result;
     auto fail = [&](int line, int column, std::string message) {
