@@ -30,6 +30,30 @@ iac::ExportResult exportAs(const Architecture &design, iac::TemplateFormat forma
     return iac::exportDesign(design, builtinCatalog(), app::builtinPolicyTemplates(), options);
 }
 
+/// Adds a service to a design built by hand in a test.
+void addService(Architecture &d, const char *id, const char *type, const char *name)
+{
+    Node n;
+    n.id = NodeId(id);
+    n.type = type;
+    n.name = name;
+    d.addNode(n);
+}
+
+/// Adds a connection, with a purpose when one is given.
+void addConnection(Architecture &d, const char *id, const char *from, const char *to, ConnectionKind kind,
+                   const char *purpose = nullptr)
+{
+    Edge e;
+    e.id = EdgeId(id);
+    e.source = NodeId(from);
+    e.target = NodeId(to);
+    e.kind = kind;
+    if (purpose != nullptr)
+        e.properties["purpose"] = std::string(purpose);
+    d.addEdge(e);
+}
+
 Tree parse(const std::string &text)
 {
     YamlParseResult r = parseYaml(text, "export.yaml");
@@ -110,31 +134,16 @@ private Q_SLOTS:
         // API -> function -> table (write), function -> queue, queue -> worker.
         Architecture d;
         d.setName("Orders");
-        auto add = [&](const char *id, const char *type, const char *name) {
-            Node n;
-            n.id = NodeId(id);
-            n.type = type;
-            n.name = name;
-            d.addNode(n);
-        };
-        auto connect = [&](const char *id, const char *from, const char *to, ConnectionKind kind) {
-            Edge e;
-            e.id = EdgeId(id);
-            e.source = NodeId(from);
-            e.target = NodeId(to);
-            e.kind = kind;
-            d.addEdge(e);
-        };
-        add("api", "apigw-rest-api", "Orders API");
-        add("fn", "lambda-function", "Create order");
-        add("table", "dynamodb-table", "Orders");
-        add("queue", "sqs-queue", "Order events");
-        add("worker", "lambda-function", "Ship order");
-        connect("e1", "api", "fn", ConnectionKind::SyncInvoke);
-        connect("e2", "fn", "table", ConnectionKind::Write);
-        connect("e3", "fn", "queue", ConnectionKind::Publish);
-        connect("e4", "queue", "worker", ConnectionKind::Poll);
-        connect("e5", "worker", "table", ConnectionKind::Read);
+        addService(d, "api", "apigw-rest-api", "Orders API");
+        addService(d, "fn", "lambda-function", "Create order");
+        addService(d, "table", "dynamodb-table", "Orders");
+        addService(d, "queue", "sqs-queue", "Order events");
+        addService(d, "worker", "lambda-function", "Ship order");
+        addConnection(d, "e1", "api", "fn", ConnectionKind::SyncInvoke);
+        addConnection(d, "e2", "fn", "table", ConnectionKind::Write);
+        addConnection(d, "e3", "fn", "queue", ConnectionKind::Publish);
+        addConnection(d, "e4", "queue", "worker", ConnectionKind::Poll);
+        addConnection(d, "e5", "worker", "table", ConnectionKind::Read);
 
         const Tree root = parse(exportAs(d, iac::TemplateFormat::Sam).files.front().text);
         const Tree &res = resources(root);
@@ -287,22 +296,9 @@ private Q_SLOTS:
         // reference points at "default" and its ARN.
         Architecture d;
         d.setName("Default bus");
-        Node bus;
-        bus.id = NodeId("bus");
-        bus.type = "eventbridge-bus";
-        bus.name = "Account bus";
-        d.addNode(bus);
-        Node fn;
-        fn.id = NodeId("fn");
-        fn.type = "lambda-function";
-        fn.name = "Publisher";
-        d.addNode(fn);
-        Edge e;
-        e.id = EdgeId("e");
-        e.source = fn.id;
-        e.target = bus.id;
-        e.kind = ConnectionKind::Publish;
-        d.addEdge(e);
+        addService(d, "bus", "eventbridge-bus", "Account bus");
+        addService(d, "fn", "lambda-function", "Publisher");
+        addConnection(d, "e", "fn", "bus", ConnectionKind::Publish);
         for (auto format : {iac::TemplateFormat::Sam, iac::TemplateFormat::CloudFormation}) {
             const std::string text = exportAs(d, format).files.front().text;
             const Tree root = parse(text);
@@ -318,32 +314,15 @@ private Q_SLOTS:
     {
         Architecture d;
         d.setName("Rule with DLQ");
-        auto add = [&](const char *id, const char *type, const char *name) {
-            Node n;
-            n.id = NodeId(id);
-            n.type = type;
-            n.name = name;
-            d.addNode(n);
-        };
-        add("bus", "eventbridge-bus", "Orders bus");
-        add("rule", "eventbridge-rule", "Paid orders");
-        add("fn", "lambda-function", "Ship");
-        add("q", "sqs-queue", "Shipping queue");
-        add("dlq", "sqs-queue", "Undelivered");
-        auto connect = [&](const char *id, const char *from, const char *to, ConnectionKind kind, const char *use) {
-            Edge e;
-            e.id = EdgeId(id);
-            e.source = NodeId(from);
-            e.target = NodeId(to);
-            e.kind = kind;
-            if (use != nullptr)
-                e.properties["purpose"] = std::string(use);
-            d.addEdge(e);
-        };
-        connect("e1", "bus", "rule", ConnectionKind::Trigger, nullptr);
-        connect("e2", "rule", "fn", ConnectionKind::AsyncInvoke, nullptr);
-        connect("e3", "rule", "dlq", ConnectionKind::Publish, "dead-letter");
-        connect("e4", "rule", "q", ConnectionKind::Publish, nullptr);
+        addService(d, "bus", "eventbridge-bus", "Orders bus");
+        addService(d, "rule", "eventbridge-rule", "Paid orders");
+        addService(d, "fn", "lambda-function", "Ship");
+        addService(d, "q", "sqs-queue", "Shipping queue");
+        addService(d, "dlq", "sqs-queue", "Undelivered");
+        addConnection(d, "e1", "bus", "rule", ConnectionKind::Trigger);
+        addConnection(d, "e2", "rule", "fn", ConnectionKind::AsyncInvoke);
+        addConnection(d, "e3", "rule", "dlq", ConnectionKind::Publish, "dead-letter");
+        addConnection(d, "e4", "rule", "q", ConnectionKind::Publish);
         for (auto format : {iac::TemplateFormat::Sam, iac::TemplateFormat::CloudFormation}) {
             const Tree root = parse(exportAs(d, format).files.front().text);
             const Tree *targets = resources(root).find("PaidOrders")->find("Properties")->find("Targets");
