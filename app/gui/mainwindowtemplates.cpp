@@ -9,6 +9,7 @@
 #include <model/cost/estimate.h>
 #include <model/io/projectfile.h>
 #include <views/canvas/canvasview.h>
+#include <views/costs/costtablepanel.h>
 #include <views/document/document.h>
 
 #include <QApplication>
@@ -88,7 +89,8 @@ void MainWindow::usePreferences()
     applyTheme(m_preferences.theme);
     m_view->setGridVisible(m_preferences.showGrid);
     m_autosaveTimer->setInterval(m_preferences.autosaveMinutes * 60'000);
-    analyseNow(); // the currency symbol
+    m_costs->setCurrency(m_preferences.currency());
+    analyseNow(); // the figures in the chosen currency
 }
 
 } // namespace nimbus::app

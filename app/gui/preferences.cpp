@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLineEdit>
@@ -97,6 +98,12 @@ Preferences Preferences::load()
         p.region = region;
     p.freeTier = s.value(QStringLiteral("preferences/freeTier"), p.freeTier).toBool();
     p.currencySymbol = s.value(QStringLiteral("preferences/currencySymbol"), p.currencySymbol).toString();
+    const QString code = s.value(QStringLiteral("preferences/currencyCode"), p.currencyCode).toString().trimmed().toUpper();
+    if (!code.isEmpty())
+        p.currencyCode = code;
+    const double rate = s.value(QStringLiteral("preferences/exchangeRate"), p.exchangeRate).toDouble();
+    if (rate > 0 && rate < 1e6)
+        p.exchangeRate = rate;
     p.theme = themeFromKey(s.value(QStringLiteral("preferences/theme")).toString());
     p.showGrid = s.value(QStringLiteral("preferences/showGrid"), p.showGrid).toBool();
     p.autosaveMinutes = std::clamp(s.value(QStringLiteral("preferences/autosaveMinutes"), p.autosaveMinutes).toInt(), 1, 60);
@@ -109,6 +116,8 @@ void Preferences::save() const
     s.setValue(QStringLiteral("preferences/region"), region);
     s.setValue(QStringLiteral("preferences/freeTier"), freeTier);
     s.setValue(QStringLiteral("preferences/currencySymbol"), currencySymbol);
+    s.setValue(QStringLiteral("preferences/currencyCode"), currencyCode);
+    s.setValue(QStringLiteral("preferences/exchangeRate"), exchangeRate);
     s.setValue(QStringLiteral("preferences/theme"), themeKey(theme));
     s.setValue(QStringLiteral("preferences/showGrid"), showGrid);
     s.setValue(QStringLiteral("preferences/autosaveMinutes"), autosaveMinutes);
@@ -123,13 +132,18 @@ model::Settings Preferences::designSettings() const
     return s;
 }
 
+model::Currency Preferences::currency() const
+{
+    model::Currency c;
+    c.symbol = currencySymbol.toStdString();
+    c.code = currencyCode.toStdString();
+    c.perUsd = exchangeRate;
+    return c;
+}
+
 QString Preferences::money(double amount) const
 {
-    QString text = QString::fromStdString(model::formatMoney(amount, "USD"));
-    const qsizetype dollar = text.indexOf(QLatin1Char('$'));
-    if (dollar >= 0)
-        text.replace(dollar, 1, currencySymbol);
-    return text;
+    return QString::fromStdString(model::formatCurrency(amount, currency()));
 }
 
 void applyTheme(Theme theme)
@@ -156,6 +170,8 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     , m_region(new QComboBox(this))
     , m_freeTier(new QCheckBox(tr("Include the AWS free tier"), this))
     , m_currency(new QLineEdit(this))
+    , m_currencyCode(new QLineEdit(this))
+    , m_exchangeRate(new QDoubleSpinBox(this))
     , m_theme(new QComboBox(this))
     , m_grid(new QCheckBox(tr("Show the grid on the canvas"), this))
     , m_autosave(new QSpinBox(this))
@@ -170,6 +186,16 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     m_currency->setObjectName(QStringLiteral("pref-currency"));
     m_currency->setMaxLength(4);
     m_currency->setText(preferences.currencySymbol);
+    m_currencyCode->setObjectName(QStringLiteral("pref-currency-code"));
+    m_currencyCode->setMaxLength(3);
+    m_currencyCode->setInputMask(QStringLiteral(">AAA"));
+    m_currencyCode->setText(preferences.currencyCode);
+    m_exchangeRate->setObjectName(QStringLiteral("pref-exchange-rate"));
+    m_exchangeRate->setDecimals(4);
+    m_exchangeRate->setRange(0.0001, 100000);
+    m_exchangeRate->setValue(preferences.exchangeRate);
+    m_exchangeRate->setToolTip(tr("Units of your currency for one US dollar. Prices are in US dollars; "
+                                  "Nimbus never fetches a rate, the figure is yours."));
     m_theme->setObjectName(QStringLiteral("pref-theme"));
     m_theme->addItem(tr("System"), int(Theme::System));
     m_theme->addItem(tr("Light"), int(Theme::Light));
@@ -186,6 +212,8 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     form->addRow(tr("Region of new designs:"), m_region);
     form->addRow(QString(), m_freeTier);
     form->addRow(tr("Currency symbol:"), m_currency);
+    form->addRow(tr("Currency code:"), m_currencyCode);
+    form->addRow(tr("Units per US dollar:"), m_exchangeRate);
     form->addRow(tr("Theme:"), m_theme);
     form->addRow(QString(), m_grid);
     form->addRow(tr("Autosave every:"), m_autosave);
@@ -203,6 +231,9 @@ Preferences PreferencesDialog::values() const
     p.region = m_region->currentText();
     p.freeTier = m_freeTier->isChecked();
     p.currencySymbol = m_currency->text().trimmed().isEmpty() ? QStringLiteral("$") : m_currency->text().trimmed();
+    const QString code = m_currencyCode->text().trimmed();
+    p.currencyCode = code.size() == 3 ? code : QStringLiteral("USD");
+    p.exchangeRate = m_exchangeRate->value();
     p.theme = Theme(m_theme->currentData().toInt());
     p.showGrid = m_grid->isChecked();
     p.autosaveMinutes = m_autosave->value();

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <model/core/architecture.h>
+#include <model/cost/currency.h>
 
 #include <QDialog>
 #include <QString>
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
 
@@ -25,6 +27,8 @@ struct Preferences
     QString region = QStringLiteral("us-east-1");
     bool freeTier = true;
     QString currencySymbol = QStringLiteral("$");
+    QString currencyCode = QStringLiteral("USD"); ///< ISO code, shown in reports
+    double exchangeRate = 1;                        ///< units of the currency per US dollar
     Theme theme = Theme::System;
     bool showGrid = true;
     int autosaveMinutes = 1; ///< 1 to 60
@@ -34,7 +38,9 @@ struct Preferences
     void save() const;
     /// The settings a new design starts with.
     model::Settings designSettings() const;
-    /// `amount` as "$1,234.56" with the chosen currency symbol.
+    /// The currency figures are shown in (symbol, code, rate).
+    model::Currency currency() const;
+    /// `amount` (US dollars) converted and written as "€1,234.56"; "<€0.01" under a cent.
     QString money(double amount) const;
 };
 
@@ -55,6 +61,8 @@ private:
     QComboBox *m_region;
     QCheckBox *m_freeTier;
     QLineEdit *m_currency;
+    QLineEdit *m_currencyCode;
+    QDoubleSpinBox *m_exchangeRate;
     QComboBox *m_theme;
     QCheckBox *m_grid;
     QSpinBox *m_autosave;

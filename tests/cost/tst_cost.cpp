@@ -9,6 +9,7 @@
 
 #include <app/cli/estimatecommand.h>
 #include <model/cost/costmodel.h>
+#include <model/cost/currency.h>
 #include <model/cost/estimate.h>
 #include <model/cost/montecarlo.h>
 #include <model/cost/servercomparison.h>
@@ -586,6 +587,29 @@ private Q_SLOTS:
         QCOMPARE(formatMoney(0.0000166667), std::string("$0.0000166667"));
         QCOMPARE(formatMoney(0), std::string("$0.00"));
         QCOMPARE(formatMoney(18.335), std::string("$18.34"));
+    }
+
+    void currencyFormatting()
+    {
+        const Currency usd;
+        QVERIFY(usd.isUsd());
+        QCOMPARE(formatCurrency(1234.5, usd), std::string("$1,234.50"));
+        QCOMPARE(formatCurrency(0, usd), std::string("$0.00"));
+        QCOMPARE(formatCurrency(0.0000166667, usd), std::string("<$0.01")); // no row of zeros
+        QCOMPARE(formatCurrency(-12.5, usd), std::string("-$12.50"));
+        Currency euro{"EUR", "€", 0.9};
+        QVERIFY(!euro.isUsd());
+        QCOMPARE(formatCurrency(1000, euro), std::string("€900.00"));
+        QCOMPARE(formatCurrency(1234567.891, euro), std::string("€1,111,111.10"));
+        QCOMPARE(formatCurrencyWhole(1234.5, usd), std::string("$1,235"));
+        QCOMPARE(formatCurrencyWhole(0.2, usd), std::string("<$1"));
+        QCOMPARE(formatCurrencyWhole(0, usd), std::string("$0"));
+        QCOMPARE(formatCurrencyPrice(0.0000166667, euro), std::string("€0.000015"));
+        QCOMPARE(formatCurrencyPrice(0.2, usd), std::string("$0.20"));
+        QCOMPARE(formatCurrencyShort(950, usd), std::string("$950"));
+        QCOMPARE(formatCurrencyShort(12500, usd), std::string("$12.5k"));
+        QCOMPARE(formatCurrencyShort(3210000, usd), std::string("$3.21M"));
+        QCOMPARE(formatCurrencyShort(0.25, usd), std::string("$0.25"));
     }
 };
 

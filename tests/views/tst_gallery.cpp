@@ -10,7 +10,9 @@
 #include <app/gui/preferences.h>
 #include <app/gui/templategallery.h>
 #include <model/io/projectfile.h>
+#include <model/cost/currency.h>
 #include <views/canvas/canvasview.h>
+#include <views/costs/costtablepanel.h>
 #include <views/document/document.h>
 
 #include <QAction>
@@ -19,6 +21,7 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -31,6 +34,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
+#include <QTreeView>
 #include <QUndoStack>
 
 #include <memory>
@@ -188,6 +192,7 @@ private Q_SLOTS:
 
     void preferencesPersistAndApply()
     {
+        QVERIFY(m_window->openFile(sourcePath(QStringLiteral("templates/web-application.nimbus")), false));
         auto *action = m_window->findChild<QAction *>(QStringLiteral("action-preferences"));
         QVERIFY(action);
         action->trigger();
@@ -198,6 +203,8 @@ private Q_SLOTS:
         dialog->findChild<QComboBox *>(QStringLiteral("pref-region"))->setCurrentText(QStringLiteral("eu-west-1"));
         dialog->findChild<QCheckBox *>(QStringLiteral("pref-free-tier"))->setChecked(false);
         dialog->findChild<QLineEdit *>(QStringLiteral("pref-currency"))->setText(QStringLiteral("€"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("pref-currency-code"))->setText(QStringLiteral("EUR"));
+        dialog->findChild<QDoubleSpinBox *>(QStringLiteral("pref-exchange-rate"))->setValue(0.5);
         auto *theme = dialog->findChild<QComboBox *>(QStringLiteral("pref-theme"));
         theme->setCurrentIndex(theme->findText(QStringLiteral("Dark")));
         dialog->findChild<QCheckBox *>(QStringLiteral("pref-grid"))->setChecked(false);
@@ -214,12 +221,22 @@ private Q_SLOTS:
         for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
             euroShown |= label->text().contains(QStringLiteral("Monthly cost")) && label->text().contains(QStringLiteral("€"));
         QVERIFY(euroShown);
+        // The cost table shows euros at the user's rate; its sort values stay in dollars.
+        auto *table = m_window->costs()->findChild<QTreeView *>();
+        QVERIFY(table && table->model()->rowCount() > 0);
+        const QModelIndex cost = table->model()->index(0, views::CostTablePanel::CostColumn);
+        const double usd = cost.data(views::CostTablePanel::SortValueRole).toDouble();
+        QCOMPARE(cost.data().toString(),
+                 QString::fromStdString(model::formatCurrency(usd, model::Currency{"EUR", "€", 0.5})));
+        QVERIFY(cost.data().toString().startsWith(QStringLiteral("€")));
 
         // Stored with QSettings.
         const app::Preferences stored = app::Preferences::load();
         QCOMPARE(stored.region, QStringLiteral("eu-west-1"));
         QCOMPARE(stored.freeTier, false);
         QCOMPARE(stored.currencySymbol, QStringLiteral("€"));
+        QCOMPARE(stored.currencyCode, QStringLiteral("EUR"));
+        QCOMPARE(stored.exchangeRate, 0.5);
         QCOMPARE(stored.theme, app::Theme::Dark);
         QCOMPARE(stored.showGrid, false);
         QCOMPARE(stored.autosaveMinutes, 5);

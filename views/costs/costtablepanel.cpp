@@ -5,6 +5,7 @@
 #include "../findings/analysis.h"
 
 #include <model/core/propertyvalue.h>
+#include <model/cost/currency.h>
 #include <model/cost/estimate.h>
 
 #include <QGridLayout>
@@ -93,7 +94,7 @@ QString lineToolTip(const model::LineItem &line)
     return text + QStringLiteral("</p>");
 }
 
-QList<QStandardItem *> lineRow(const model::LineItem &line, const std::string &currency)
+QList<QStandardItem *> lineRow(const model::LineItem &line, const model::Currency &currency)
 {
     QStandardItem *label = textItem(qs(line.label));
     label->setData(qs(line.node.str()), CostTablePanel::NodeIdRole);
@@ -104,8 +105,8 @@ QList<QStandardItem *> lineRow(const model::LineItem &line, const std::string &c
     if (line.unknown) {
         row << unknownItem() << unknownItem();
     } else {
-        row << numberItem(qs(model::formatUnitPrice(line.unitPrice, currency)), line.unitPrice)
-            << numberItem(qs(model::formatMoney(line.cost, currency)), line.cost);
+        row << numberItem(qs(model::formatCurrencyPrice(line.unitPrice, currency)), line.unitPrice)
+            << numberItem(qs(model::formatCurrency(line.cost, currency)), line.cost);
     }
     const QString tip = lineToolTip(line);
     for (QStandardItem *item : row)
@@ -115,7 +116,8 @@ QList<QStandardItem *> lineRow(const model::LineItem &line, const std::string &c
 
 /// A service's row, with its price dimensions as children.
 QList<QStandardItem *> serviceRow(const model::Estimate &estimate,
-                                  const std::vector<const model::LineItem *> &lines)
+                                  const std::vector<const model::LineItem *> &lines,
+                                  const model::Currency &currency)
 {
     const model::LineItem &first = *lines.front();
     const double total = estimate.nodeTotal(first.node);
@@ -128,7 +130,7 @@ QList<QStandardItem *> serviceRow(const model::Estimate &estimate,
     QFont bold = name->font();
     bold.setBold(true);
     name->setFont(bold);
-    QString money = qs(model::formatMoney(total, estimate.currency));
+    QString money = qs(model::formatCurrency(total, currency));
     if (unknown)
         money = CostTablePanel::tr("%1 + unknown").arg(money);
     QStandardItem *cost = numberItem(money, total);
@@ -146,7 +148,7 @@ QList<QStandardItem *> serviceRow(const model::Estimate &estimate,
             QStringLiteral("<p>%1</p>")
                 .arg(tip.arg(qs(first.nodeName), qs(first.service), money).toHtmlEscaped()));
     for (const model::LineItem *line : lines)
-        name->appendRow(lineRow(*line, estimate.currency));
+        name->appendRow(lineRow(*line, currency));
     return row;
 }
 
@@ -286,7 +288,7 @@ void CostTablePanel::fill(const model::Estimate &estimate)
         services.back().push_back(&line);
     }
     for (const auto &lines : services)
-        m_model->appendRow(serviceRow(estimate, lines));
+        m_model->appendRow(serviceRow(estimate, lines, m_currency));
     const QHeaderView *header = m_view->header();
     m_model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
     restoreViewState();
@@ -306,10 +308,10 @@ void CostTablePanel::updateFooter(const model::Estimate *estimate)
     if (!estimate)
         return;
     m_total->setText(
-        tr("Total per month: %1").arg(qs(model::formatMoney(estimate->total, estimate->currency))));
+        tr("Total per month: %1").arg(qs(model::formatCurrency(estimate->total, m_currency))));
     m_savings->setText(
         tr("Free tier saves %1")
-            .arg(qs(model::formatMoney(estimate->freeTierSavings, estimate->currency))));
+            .arg(qs(model::formatCurrency(estimate->freeTierSavings, m_currency))));
     const QString date =
         estimate->pricesDate.empty() ? tr("(date unknown)") : qs(estimate->pricesDate);
     m_source->setText(tr("%1 · prices read %2").arg(qs(estimate->region), date));

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <model/cost/currency.h>
+
 #include <QSet>
 #include <QString>
 #include <QWidget>
@@ -49,6 +51,10 @@ public:
     ~CostTablePanel() override;
 
     void setAnalysis(const Analysis &analysis);
+    /// The currency figures are shown in (prices stay in US dollars underneath; the sort
+    /// values are the dollar amounts). Takes effect at the next setAnalysis().
+    void setCurrency(const model::Currency &currency) { m_currency = currency; }
+    const model::Currency &currency() const { return m_currency; }
 
 Q_SIGNALS:
     void serviceActivated(const QString &nodeId);
@@ -74,6 +80,7 @@ private:
     QLabel *m_source = nullptr;
     QWidget *m_warning = nullptr;
     QLabel *m_warningText = nullptr;
+    model::Currency m_currency;
     QSet<QString> m_collapsed; ///< services the user folded, kept across updates
 };
 
