@@ -96,6 +96,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -104,6 +105,7 @@ private:
     void createDocks();
     void createActions();
     void usePreferences();
+    void followPalette();
     void createArrangeMenu();
     void onNew();
     void onOpen();

@@ -8,11 +8,14 @@
 
 #include <model/cost/estimate.h>
 #include <model/io/projectfile.h>
+#include <views/canvas/canvasscene.h>
 #include <views/canvas/canvasview.h>
 #include <views/costs/costtablepanel.h>
 #include <views/document/document.h>
 
 #include <QApplication>
+#include <QEvent>
+#include <QPalette>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTimer>
@@ -87,10 +90,25 @@ void MainWindow::applyPreferences(const Preferences &preferences)
 void MainWindow::usePreferences()
 {
     applyTheme(m_preferences.theme);
+    followPalette();
     m_view->setGridVisible(m_preferences.showGrid);
     m_autosaveTimer->setInterval(m_preferences.autosaveMinutes * 60'000);
     m_costs->setCurrency(m_preferences.currency());
     analyseNow(); // the figures in the chosen currency
+}
+
+void MainWindow::followPalette()
+{
+    // "System" follows the desktop: dark when its window colour is dark.
+    const bool dark = QApplication::palette().color(QPalette::Window).lightness() < 128;
+    m_scene->setColours(dark ? views::CanvasColours::dark() : views::CanvasColours::light());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        followPalette();
 }
 
 } // namespace nimbus::app

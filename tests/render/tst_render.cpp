@@ -12,6 +12,7 @@
 #include <app/gui/rendercommand.h>
 #include <model/io/projectfile.h>
 #include <views/canvas/canvasscene.h>
+#include <views/canvas/serviceicons.h>
 #include <views/document/document.h>
 #include <views/report/diagramexport.h>
 
@@ -23,6 +24,7 @@
 #include <QGraphicsItem>
 #include <QImage>
 #include <QImageReader>
+#include <QPainter>
 #include <QProcess>
 #include <QPushButton>
 #include <QSet>
@@ -154,6 +156,39 @@ private Q_SLOTS:
         const QImage image2(path2);
         QCOMPARE(image2.size(), image1.size() * 2);
         QVERIFY(distinctColours(image2) > 100);
+    }
+
+    void iconsAreCrispAtTwiceTheDensity()
+    {
+        // A 2x screen asks for the icon at twice the pixels: it is drawn from the SVG at that
+        // size, not a 24 px picture scaled up.
+        const QPixmap crisp = views::serviceIcon("lambda-function").pixmap(QSize(24, 24), 2.0);
+        QCOMPARE(crisp.size(), QSize(48, 48));
+        QCOMPARE(crisp.devicePixelRatio(), 2.0);
+        const auto draw = [](int side, int target) {
+            QImage image(side, side, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            QPainter painter(&image);
+            views::paintServiceIcon(painter, QRectF(0, 0, side, side), "lambda-function");
+            painter.end();
+            return image.scaled(target, target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        };
+        const QImage direct = draw(48, 48);
+        QImage fromIcon = crisp.toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied);
+        fromIcon.setDevicePixelRatio(1.0);
+        QCOMPARE(fromIcon, direct);
+        QVERIFY(draw(24, 48) != direct); // the upscaled small one would differ: the check has teeth
+
+        // The canvas paints icons with paintServiceIcon() in item coordinates: on a 2x
+        // device a 24-unit icon is drawn from 48 pixels of SVG.
+        QImage hi(48, 48, QImage::Format_ARGB32_Premultiplied);
+        hi.setDevicePixelRatio(2.0);
+        hi.fill(Qt::transparent);
+        QPainter painter(&hi);
+        views::paintServiceIcon(painter, QRectF(0, 0, 24, 24), "lambda-function");
+        painter.end();
+        hi.setDevicePixelRatio(1.0);
+        QCOMPARE(hi, direct);
     }
 
     void svgIsXmlWithTheServiceNames()

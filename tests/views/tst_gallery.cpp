@@ -11,6 +11,7 @@
 #include <app/gui/templategallery.h>
 #include <model/io/projectfile.h>
 #include <model/cost/currency.h>
+#include <views/canvas/canvasscene.h>
 #include <views/canvas/canvasview.h>
 #include <views/costs/costtablepanel.h>
 #include <views/document/document.h>
@@ -217,6 +218,11 @@ private Q_SLOTS:
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
         QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 180);
         QVERIFY(!m_window->view()->gridVisible());
+        // The canvas follows the dark theme: dark background, light group titles and notes.
+        QCOMPARE(m_window->scene()->colours(), views::CanvasColours::dark());
+        QVERIFY(m_window->scene()->backgroundBrush().color().lightness() < 60);
+        QVERIFY(m_window->scene()->colours().groupTitle.lightness() > 180);
+        QVERIFY(m_window->view()->grab().save(QStringLiteral("/tmp/canvas-dark.png")));
         bool euroShown = false;
         for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
             euroShown |= label->text().contains(QStringLiteral("Monthly cost")) && label->text().contains(QStringLiteral("€"));
@@ -271,6 +277,7 @@ private Q_SLOTS:
         light.theme = app::Theme::Light;
         m_window->applyPreferences(light);
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        QCOMPARE(m_window->scene()->colours(), views::CanvasColours::light());
         m_window->applyPreferences(app::Preferences());
         QCOMPARE(m_window->autosaveInterval(), 60'000);
         QVERIFY(m_window->view()->gridVisible());

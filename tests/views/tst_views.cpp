@@ -327,7 +327,8 @@ private Q_SLOTS:
         QCOMPARE(document.architecture().node(model::NodeId("browser"))->position.x, 0.0);
         document.undoStack()->undo();
         QCOMPARE(document.architecture().groups().size(), std::size_t(3));
-        QVERIFY(!document.architecture().node(model::NodeId("users"))->group);
+        QVERIFY(!document.architecture().node(model::NodeId("browser"))->group);
+        QCOMPARE(document.architecture().node(model::NodeId("users"))->group->str(), std::string("backend")); // back where it was
     }
 
     void notesCanBeAddedMovedAndEdited()

@@ -46,7 +46,7 @@ CanvasScene::CanvasScene(Document &document, QObject *parent)
     : QGraphicsScene(parent)
     , m_document(document)
 {
-    setBackgroundBrush(QColor(0xf7, 0xf8, 0xfa));
+    setBackgroundBrush(m_colours.background);
     setItemIndexMethod(BspTreeIndex);
     connect(&document, &Document::documentReset, this, &CanvasScene::rebuild);
     connect(&document, &Document::nodeAdded, this, [this](const QString &id) {
@@ -117,7 +117,8 @@ void CanvasScene::updateServiceItem(const QString &id)
         if (const model::Category *c = m_document.catalog().category(type->category))
             color = QColor(q(c->color));
     }
-    item->setContent(q(node->name), type ? q(type->name) : q(node->type), color, !type, node->type);
+    item->setContent(q(node->name), type ? q(type->name) : q(node->type), color, !type, node->type,
+                     type ? q(type->shortName) : QString());
     const QPointF pos(node->position.x, node->position.y);
     if (item->pos() != pos)
         item->setPos(pos);
@@ -161,6 +162,16 @@ void CanvasScene::serviceMoved(const QString &id)
     updateConnectionsOf(id);
 }
 
+void CanvasScene::setColours(const CanvasColours &colours)
+{
+    if (colours == m_colours)
+        return;
+    m_colours = colours;
+    setBackgroundBrush(m_colours.background);
+    rebuildDecorations();
+    update();
+}
+
 void CanvasScene::rebuildDecorations()
 {
     for (QGraphicsItem *item : std::as_const(m_decorations))
@@ -181,21 +192,21 @@ void CanvasScene::rebuildDecorations()
         bounds.adjust(-18, -40, 18, 18);
         QPainterPath path;
         path.addRoundedRect(bounds, 10, 10);
-        auto *box = addPath(path, QPen(QColor(0x9a, 0xa5, 0xb8), 1.2, Qt::DashLine), QBrush(QColor(0xee, 0xf1, 0xf6)));
+        auto *box = addPath(path, QPen(m_colours.groupBorder, 1.2, Qt::DashLine), QBrush(m_colours.groupFill));
         box->setZValue(-10);
         // Pressing the box selects its members too, so that a drag moves the group with its content.
         box->setFlags(QGraphicsItem::ItemIsSelectable | QGraphicsItem::ItemIsMovable);
         box->setData(0, QStringLiteral("group:") + q(group.id.str()));
         auto *title = new QGraphicsSimpleTextItem(q(group.name), box);
         title->setFont(titleFont);
-        title->setBrush(QColor(0x3c, 0x46, 0x57));
+        title->setBrush(m_colours.groupTitle);
         title->setPos(bounds.left() + 12, bounds.top() + 8);
         m_decorations << box;
     }
     for (const model::Note &note : arch.notes()) {
         auto *text = addSimpleText(q(note.text));
         text->setPos(note.position.x, note.position.y);
-        text->setBrush(QColor(0x44, 0x44, 0x44));
+        text->setBrush(m_colours.note);
         text->setZValue(-5);
         text->setFlags(QGraphicsItem::ItemIsSelectable | QGraphicsItem::ItemIsMovable);
         text->setData(0, QStringLiteral("note:") + q(note.id.str()));
@@ -309,7 +320,7 @@ void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         if (item && item->isOnHandle(item->mapFromScene(event->scenePos()))) {
             m_connectFrom = item->id();
             const QPointF start = item->mapToScene(item->handleCentre());
-            m_rubberLine = addLine(QLineF(start, start), QPen(QColor(0x1a, 0x73, 0xe8), 1.6, Qt::DashLine));
+            m_rubberLine = addLine(QLineF(start, start), QPen(m_colours.selection, 1.6, Qt::DashLine));
             m_rubberLine->setZValue(5);
             event->accept();
             return;

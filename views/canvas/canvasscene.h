@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "canvascolours.h"
+
 #include <model/core/connectionkind.h>
 
 #include <QGraphicsScene>
@@ -76,6 +78,10 @@ public:
 
     static constexpr const char *kClipboardMime = "application/x-nimbus-design";
 
+    /// The colours around the boxes (background, grid, groups, notes, connections).
+    void setColours(const CanvasColours &colours);
+    const CanvasColours &colours() const { return m_colours; }
+
     /// Shows costs and finding badges on the boxes.
     void setCosts(const QHash<QString, QString> &costByNode);
     void setFindings(const std::vector<model::Finding> &findings);
@@ -116,6 +122,7 @@ private:
     QList<QGraphicsItem *> m_decorations; ///< group boxes and notes
     KindChooser m_kindChooser;
     bool m_snap = true;
+    CanvasColours m_colours = CanvasColours::light();
 
     // Connection gesture
     QString m_connectFrom;

@@ -171,7 +171,8 @@ void CanvasView::drawBackground(QPainter *painter, const QRectF &rect)
     if (!m_gridVisible || zoom() < 0.5)
         return; // the dots would be noise
     const qreal grid = CanvasScene::kGrid * 2;
-    painter->setPen(QPen(QColor(0xd5, 0xda, 0xe2), 0));
+    const auto *canvas = qobject_cast<const CanvasScene *>(scene());
+    painter->setPen(QPen(canvas ? canvas->colours().grid : CanvasColours::light().grid, 0));
     const qreal left = std::floor(rect.left() / grid) * grid;
     const qreal top = std::floor(rect.top() / grid) * grid;
     QVector<QPointF> dots;

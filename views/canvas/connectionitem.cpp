@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "connectionitem.h"
 
+#include "canvasscene.h"
+
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QtMath>
@@ -78,7 +80,9 @@ QPainterPath ConnectionItem::shape() const
 
 void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
-    const QColor color = isSelected() ? QColor(0x1a, 0x73, 0xe8) : QColor(0x55, 0x5f, 0x70);
+    const auto *canvas = qobject_cast<const CanvasScene *>(scene());
+    const CanvasColours colours = canvas ? canvas->colours() : CanvasColours::light();
+    const QColor color = isSelected() ? colours.selection : colours.connection;
     painter->setRenderHint(QPainter::Antialiasing);
     QPen pen(color, isSelected() ? 2.4 : 1.6, styleOf(m_kind));
     painter->setPen(pen);

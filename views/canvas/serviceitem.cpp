@@ -26,8 +26,9 @@ QRectF ServiceItem::boundingRect() const
 }
 
 void ServiceItem::setContent(const QString &name, const QString &typeName, const QColor &color, bool generic,
-                             const std::string &typeId)
+                             const std::string &typeId, const QString &shortTypeName)
 {
+    m_shortTypeName = shortTypeName;
     m_typeId = generic ? std::string("generic") : typeId;
     m_name = name;
     m_typeName = typeName;
@@ -101,8 +102,21 @@ void ServiceItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setFont(small);
     painter->setPen(QColor(0x5a, 0x63, 0x73));
     const QFontMetricsF smallMetrics(small);
-    painter->drawText(QRectF(textLeft, 24, kWidth - textLeft - 6, 14), Qt::AlignLeft | Qt::AlignVCenter,
-                      smallMetrics.elidedText(m_typeName, Qt::ElideRight, kWidth - textLeft - 6));
+    // The service type: in full when it fits, else a little smaller, else its short name
+    // ("Step Functions state machine" -> "Step Functions"); the tooltip always has it all.
+    const qreal textWidth = kWidth - textLeft - 6;
+    QString typeText = m_typeName;
+    if (smallMetrics.horizontalAdvance(typeText) > textWidth) {
+        QFont smaller = small;
+        smaller.setPointSizeF(7.0);
+        if (QFontMetricsF(smaller).horizontalAdvance(typeText) <= textWidth)
+            painter->setFont(smaller);
+        else if (!m_shortTypeName.isEmpty())
+            typeText = m_shortTypeName;
+    }
+    painter->drawText(QRectF(textLeft, 24, textWidth, 14), Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(painter->font()).elidedText(typeText, Qt::ElideRight, textWidth));
+    painter->setFont(small);
     if (!m_cost.isEmpty()) {
         painter->setPen(QColor(0x1e, 0x6e, 0x3a));
         painter->drawText(QRectF(textLeft, 39, kWidth - textLeft - 6, 14), Qt::AlignLeft | Qt::AlignVCenter, m_cost);

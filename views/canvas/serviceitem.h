@@ -28,8 +28,9 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+    /// `shortTypeName` is shown when `typeName` does not fit the box.
     void setContent(const QString &name, const QString &typeName, const QColor &color, bool generic,
-                    const std::string &typeId = {});
+                    const std::string &typeId = {}, const QString &shortTypeName = {});
     void setCost(const QString &cost);
     void setBadges(int errors, int warnings);
     /// Highlight while a connection is being drawn: 1 valid target, -1 refused, 0 none.
@@ -48,6 +49,7 @@ private:
     QString m_id;
     QString m_name;
     QString m_typeName;
+    QString m_shortTypeName;
     QString m_cost;
     std::string m_typeId;
     QColor m_color;
