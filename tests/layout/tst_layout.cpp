@@ -3,11 +3,13 @@
 #include "common/testdata.h"
 
 #include <model/core/architecture.h>
+#include <model/iac/importer.h>
 #include <model/io/projectfile.h>
 #include <model/layout/autolayout.h>
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -333,6 +335,41 @@ private Q_SLOTS:
                 QFAIL(qPrintable(file));
             verifyGroupsKeptTogether(loaded.architecture, result);
         }
+    }
+
+    /// What File > Import Template does with a template: import it, then lay it out. Every
+    /// importable template of the public serverless-patterns collection gets a layout with
+    /// no two boxes overlapping and its groups kept apart.
+    void importedCorpusTemplatesLayOutWithoutOverlap()
+    {
+        const QDir corpus(QDir(qEnvironmentVariable("NIMBUS_SOURCE_DIR", sourcePath(QString())))
+                              .filePath(QStringLiteral("../shared/corpus/serverless-patterns")));
+        if (!corpus.exists())
+            QSKIP(qPrintable(QStringLiteral("the template corpus is not at %1").arg(corpus.path())));
+        const QStringList files = corpus.entryList(
+            {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        QVERIFY(files.size() > 300);
+        int laidOut = 0;
+        std::size_t nodes = 0, largest = 0;
+        QElapsedTimer timer;
+        timer.start();
+        for (const QString &file : files) {
+            const iac::ImportResult imported = iac::importTemplateFile(corpus.filePath(file).toStdString(), builtinCatalog());
+            if (!imported.ok())
+                continue; // the few invalid upstream files are tst_import's business
+            const LayoutResult result = layOut(imported.design);
+            if (QTest::currentTestFailed())
+                QFAIL(qPrintable(file));
+            verifyGroupsKeptTogether(imported.design, result);
+            if (QTest::currentTestFailed())
+                QFAIL(qPrintable(file));
+            ++laidOut;
+            nodes += imported.design.nodes().size();
+            largest = std::max(largest, imported.design.nodes().size());
+        }
+        QVERIFY(laidOut > 300);
+        qInfo("%d imported templates laid out (%zu nodes, largest %zu) in %lld ms", laidOut, nodes, largest,
+              static_cast<long long>(timer.elapsed()));
     }
 
     /// libgvc reads GVBINDIR once per process, so the check runs in a child process that

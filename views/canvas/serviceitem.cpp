@@ -93,9 +93,18 @@ void ServiceItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     nameFont.setBold(true);
     painter->setFont(nameFont);
     painter->setPen(QColor(0x20, 0x24, 0x2c));
+    // A long name (imported logical ids such as "EsmSqsFilterQueue3") first gets a smaller
+    // font, then loses its middle, so that names differing at the end stay apart.
+    const qreal nameWidth = kWidth - textLeft - 6;
+    Qt::TextElideMode elide = Qt::ElideRight;
+    if (QFontMetricsF(nameFont).horizontalAdvance(m_name) > nameWidth) {
+        nameFont.setPointSizeF(8.2);
+        painter->setFont(nameFont);
+        elide = Qt::ElideMiddle;
+    }
     const QFontMetricsF nameMetrics(nameFont);
-    painter->drawText(QRectF(textLeft, 6, kWidth - textLeft - 6, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                      nameMetrics.elidedText(m_name, Qt::ElideRight, kWidth - textLeft - 6));
+    painter->drawText(QRectF(textLeft, 6, nameWidth, 18), Qt::AlignLeft | Qt::AlignVCenter,
+                      nameMetrics.elidedText(m_name, elide, nameWidth));
     QFont small = nameFont;
     small.setBold(false);
     small.setPointSizeF(7.8);
