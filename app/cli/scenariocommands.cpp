@@ -20,11 +20,6 @@ namespace nimbus::app {
 
 namespace {
 
-std::string breakEvenText(const model::VariantSummary &row)
-{
-    return row.breakEven > 0 ? "x" + model::formatAmount(row.breakEven) : std::string("none");
-}
-
 std::string findingsText(const model::VariantSummary &row)
 {
     return std::to_string(row.errors) + (row.errors == 1 ? " error, " : " errors, ") + std::to_string(row.warnings)
@@ -87,13 +82,14 @@ void writeVariantTable(const std::vector<model::VariantSummary> &rows, std::ostr
         const bool priced = row.priced();
         auto money = [&](double v) { return priced ? model::formatMoney(v) : std::string("n/a"); };
         std::snprintf(line, sizeof line, format, row.name.c_str(), row.region.c_str(), money(row.monthly).c_str(),
-                      money(row.serversMonthly).c_str(), priced ? breakEvenText(row).c_str() : "n/a",
+                      money(row.serversMonthly).c_str(), priced ? row.breakEvenText().c_str() : "n/a",
                       money(row.saving3y()).c_str(), findingsText(row).c_str());
         out << line;
     }
     out << "\nMonthly: serverless estimate (known prices). Servers: the same workload on EC2 with\n"
            "operations labour and a warm standby. Break-even: traffic multiple where both cost the\n"
-           "same. 3-year saving: servers minus serverless over 36 months, all in.\n";
+           "same (\"> x100\": serverless costs less from x0.01 to x100). 3-year saving: servers minus\n"
+           "serverless over 36 months, all in.\n";
     for (const model::VariantSummary &row : rows) {
         if (row.unknownPrices.empty())
             continue;
@@ -121,6 +117,7 @@ void writeVariantJson(const std::vector<model::VariantSummary> &rows, std::ostre
             json.key("breakEven").value(row.breakEven);
         else
             json.key("breakEven").null();
+        json.key("serverlessCheaperThroughout").value(row.serverlessCheaperThroughout);
         json.key("tco3Serverless").value(row.tco3Serverless).key("tco3Servers").value(row.tco3Servers);
         json.key("saving3y").value(row.saving3y());
         json.key("errors").value(row.errors).key("warnings").value(row.warnings);

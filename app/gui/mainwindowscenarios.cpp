@@ -78,7 +78,9 @@ void MainWindow::updateScenarioComparison()
     if (m_otherDesign) {
         const std::vector<model::VariantSummary> rows = {
             model::summariseVariant(m_document->displayName().toStdString(), design, m_catalog, prices, {}),
-            model::summariseVariant(QFileInfo(m_otherPath).fileName().toStdString(), *m_otherDesign, m_catalog, prices, {}),
+            model::summariseVariant(m_otherDesign->name().empty() ? QFileInfo(m_otherPath).fileName().toStdString()
+                                                                  : m_otherDesign->name(),
+                                    *m_otherDesign, m_catalog, prices, {}),
         };
         m_scenarios->setComparison(rows, tr("This design against %1").arg(QFileInfo(m_otherPath).fileName()), true);
         return;

@@ -6,6 +6,7 @@
 
 #include <model/analysis/validate.h>
 #include <model/core/architecture.h>
+#include <model/core/propertyvalue.h>
 
 namespace nimbus::model {
 
@@ -18,6 +19,13 @@ const std::string kNoPrices = "no price list for region";
 bool VariantSummary::priced() const
 {
     return unknownPrices.empty() || unknownPrices.front().rfind(kNoPrices, 0) != 0;
+}
+
+std::string VariantSummary::breakEvenText(const std::string &times) const
+{
+    if (breakEven > 0)
+        return times + formatAmount(breakEven);
+    return serverlessCheaperThroughout ? "> " + times + "100" : "< " + times + "0.01";
 }
 
 VariantSummary summariseVariant(const std::string &name, const Architecture &design, const Catalog &catalog,
@@ -43,6 +51,7 @@ VariantSummary summariseVariant(const std::string &name, const Architecture &des
     const Comparison comparison = compareWithServers(design, catalog, *list, used);
     summary.serversMonthly = comparison.servers.total();
     summary.breakEven = comparison.breakEven;
+    summary.serverlessCheaperThroughout = comparison.serverlessCheaperThroughout;
     summary.tco3Serverless = comparison.tco3Serverless;
     summary.tco3Servers = comparison.tco3Servers;
     return summary;

@@ -22,6 +22,9 @@ struct VariantSummary
     double monthly = 0;        ///< the serverless estimate's total (known prices only)
     double serversMonthly = 0; ///< the server-based equivalent, all in (compareWithServers)
     double breakEven = -1;     ///< traffic multiple where both cost the same; < 0 none
+    /// Without a break-even from x0.01 to x100: whether serverless is the cheaper side
+    /// throughout (else servers are).
+    bool serverlessCheaperThroughout = false;
     double tco3Serverless = 0, tco3Servers = 0;
     int errors = 0, warnings = 0; ///< validation findings, plus scenario problems
     /// Price keys the region's list lacks; "no price list for region 'x'" when it has none
@@ -31,6 +34,9 @@ struct VariantSummary
     bool priced() const;
     /// 3-year saving of serverless over servers (negative when servers cost less).
     double saving3y() const { return tco3Servers - tco3Serverless; }
+    /// "x3.2", or "> x100" / "< x0.01" when the curves do not cross in the sweep's range;
+    /// `times` is the multiplication sign to use ("x" or "×").
+    std::string breakEvenText(const std::string &times = "x") const;
 };
 
 /// The price list of a region, or nullptr when there is none.

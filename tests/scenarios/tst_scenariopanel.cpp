@@ -58,8 +58,10 @@ const model::Scenario &scenarioAt(const views::Document &d, std::size_t i)
 void saveShot(QWidget *widget, const char *name)
 {
     const QString dir = qEnvironmentVariable("NIMBUS_SCREENSHOTS");
-    if (!dir.isEmpty())
-        QVERIFY(widget->grab().save(QDir(dir).filePath(QLatin1String(name))));
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(50); // let layouts catch up with the last changes
+    QVERIFY(widget->grab().save(QDir(dir).filePath(QLatin1String(name))));
 }
 
 } // namespace
@@ -244,7 +246,7 @@ private Q_SLOTS:
         QCOMPARE(table->item(0, views::ScenarioPanel::NameColumn)->text(), QStringLiteral("As designed"));
         QCOMPARE(table->item(3, views::ScenarioPanel::NameColumn)->text(), QStringLiteral("5x growth"));
         QVERIFY(table->item(0, views::ScenarioPanel::MonthlyColumn)->text().startsWith(QLatin1Char('$')));
-        QVERIFY(table->item(3, views::ScenarioPanel::BreakEvenColumn)->text().size() > 0);
+        QCOMPARE(table->item(3, views::ScenarioPanel::BreakEvenColumn)->text(), QStringLiteral("> ×100"));
         panel->setCurrency({"EUR", "€", 0.9});
         QVERIFY(table->item(0, views::ScenarioPanel::ServersColumn)->text().startsWith(QStringLiteral("€")));
         QCOMPARE(panel->comparison().size(), std::size_t(4));
@@ -270,7 +272,7 @@ private Q_SLOTS:
 
         QVERIFY(window.compareWithDesign(sourcePath("templates/iot-backend.nimbus"), false));
         QCOMPARE(table->rowCount(), 2);
-        QCOMPARE(table->item(1, views::ScenarioPanel::NameColumn)->text(), QStringLiteral("iot-backend.nimbus"));
+        QCOMPARE(table->item(1, views::ScenarioPanel::NameColumn)->text(), QStringLiteral("IoT backend"));
         QVERIFY(child<QLabel>(panel, "scenario-comparison-title")->text().contains(QStringLiteral("iot-backend.nimbus")));
         saveShot(panel, "scenario-panel-designs.png");
         QTest::mouseClick(child<QPushButton>(panel, "scenario-close-designs"), Qt::LeftButton);

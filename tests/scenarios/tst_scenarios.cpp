@@ -274,6 +274,12 @@ private Q_SLOTS:
             QCOMPARE(r.saving3y(), r.tco3Servers - r.tco3Serverless);
         }
         QCOMPARE(rows[0].monthly, estimateOf(design).total);
+        // At this size serverless costs less across the whole sweep: no crossing to show.
+        QVERIFY(rows[0].breakEven < 0 && rows[0].serverlessCheaperThroughout);
+        QCOMPARE(rows[0].breakEvenText(), std::string("> x100"));
+        VariantSummary crossing;
+        crossing.breakEven = 3.25;
+        QCOMPARE(crossing.breakEvenText("×"), std::string("×3.25"));
         const VariantSummary direct = summariseVariant("x", withScenario(design, design.scenarios()[1]),
                                                        builtinCatalog(), bundledPrices, {});
         QCOMPARE(direct.monthly, rows[2].monthly);

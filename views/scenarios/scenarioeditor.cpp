@@ -145,7 +145,8 @@ QWidget *ScenarioEditor::createOverrides()
     m_target->setObjectName(QStringLiteral("scenario-override-target"));
     m_property = new QComboBox;
     m_property->setObjectName(QStringLiteral("scenario-override-property"));
-    m_property->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_property->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_property->setMinimumContentsLength(12);
     m_value = new QLineEdit;
     m_value->setObjectName(QStringLiteral("scenario-override-value"));
     m_value->setPlaceholderText(tr("Value"));
@@ -168,14 +169,16 @@ QWidget *ScenarioEditor::createOverrides()
     connect(m_value, &QLineEdit::returnPressed, this, &ScenarioEditor::addOverride);
     connect(m_remove, &QPushButton::clicked, this, &ScenarioEditor::removeOverride);
 
+    m_target->setWordWrap(true);
+    m_value->setMinimumWidth(80);
     auto *addRow = new QHBoxLayout;
-    addRow->addWidget(m_target);
-    addRow->addWidget(m_property, 1);
+    addRow->addWidget(m_property, 2);
     addRow->addWidget(m_value, 1);
     addRow->addWidget(m_add);
     addRow->addWidget(m_remove);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_overrides, 1);
+    layout->addWidget(m_target);
     layout->addLayout(addRow);
     return page;
 }

@@ -354,10 +354,12 @@ void ScenarioPanel::fillTable()
         }
         m_table->setItem(row, MonthlyColumn, monthly);
         m_table->setItem(row, ServersColumn, cell(priced ? money(r.serversMonthly) : missing, true));
-        m_table->setItem(row, BreakEvenColumn,
-                         cell(!priced ? missing : r.breakEven > 0 ? QStringLiteral("×") + qs(model::formatAmount(r.breakEven))
-                                                                  : tr("none"),
-                              true));
+        QTableWidgetItem *breakEven = cell(priced ? qs(r.breakEvenText("×")) : missing, true);
+        if (priced && r.breakEven <= 0)
+            breakEven->setToolTip(r.serverlessCheaperThroughout
+                                      ? tr("Serverless costs less from ×0.01 to ×100 the expected traffic")
+                                      : tr("Servers cost less from ×0.01 to ×100 the expected traffic"));
+        m_table->setItem(row, BreakEvenColumn, breakEven);
         m_table->setItem(row, SavingColumn, cell(priced ? money(r.saving3y()) : missing, true));
         QTableWidgetItem *findings = cell(findingsText(r));
         if (r.errors)
