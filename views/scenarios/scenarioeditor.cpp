@@ -154,17 +154,7 @@ QWidget *ScenarioEditor::createOverrides()
     m_add->setObjectName(QStringLiteral("scenario-override-add"));
     m_remove = new QPushButton(tr("Remove"));
     m_remove->setObjectName(QStringLiteral("scenario-override-remove"));
-    connect(m_property, &QComboBox::currentIndexChanged, this, [this] {
-        const model::Node *node = m_document.architecture().node(model::NodeId(m_selectedNode.toStdString()));
-        const model::ServiceType *type = node ? m_document.catalog().type(node->type) : nullptr;
-        const model::PropertyDef *def = type ? type->property(m_property->currentData().toString().toStdString()) : nullptr;
-        if (!def)
-            return;
-        const auto set = node->properties.find(def->key);
-        m_value->setText(set != node->properties.end() ? qs(model::toString(set->second))
-                         : def->defaultValue           ? qs(model::toString(*def->defaultValue))
-                                                       : QString());
-    });
+    connect(m_property, &QComboBox::currentIndexChanged, this, &ScenarioEditor::fillOverrideValue);
     connect(m_add, &QPushButton::clicked, this, &ScenarioEditor::addOverride);
     connect(m_value, &QLineEdit::returnPressed, this, &ScenarioEditor::addOverride);
     connect(m_remove, &QPushButton::clicked, this, &ScenarioEditor::removeOverride);
@@ -260,6 +250,19 @@ void ScenarioEditor::onChoiceChanged(QComboBox *box, const char *field)
     push(std::move(edited), tr("Set %1 of scenario '%2'").arg(QLatin1String(field), qs(s->name)));
 }
 
+void ScenarioEditor::fillOverrideValue()
+{
+    const model::Node *node = m_document.architecture().node(model::NodeId(m_selectedNode.toStdString()));
+    const model::ServiceType *type = node ? m_document.catalog().type(node->type) : nullptr;
+    const model::PropertyDef *def = type ? type->property(m_property->currentData().toString().toStdString()) : nullptr;
+    if (!def)
+        return;
+    const auto set = node->properties.find(def->key);
+    m_value->setText(set != node->properties.end() ? qs(model::toString(set->second))
+                     : def->defaultValue           ? qs(model::toString(*def->defaultValue))
+                                                   : QString());
+}
+
 void ScenarioEditor::fillOverrides(const model::Scenario &s)
 {
     const QSignalBlocker block(m_overrides);
@@ -314,7 +317,7 @@ void ScenarioEditor::fillPropertyChoices()
     m_add->setVisible(type != nullptr);
     m_add->setEnabled(usable);
     if (type)
-        Q_EMIT m_property->currentIndexChanged(m_property->currentIndex()); // fill in the value
+        fillOverrideValue();
 }
 
 namespace {

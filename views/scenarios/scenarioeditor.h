@@ -56,6 +56,8 @@ private:
     void push(model::Scenario edited, const QString &text, int session = 0);
     void fillOverrides(const model::Scenario &s);
     void fillPropertyChoices();
+    /// Starts the value field from the selected service's value of the chosen property.
+    void fillOverrideValue();
     void onChoiceChanged(QComboBox *box, const char *field);
     void onOverrideEdited(QTableWidgetItem *item);
     void addOverride();
