@@ -153,6 +153,7 @@ void MainWindow::createDocks()
         m_scene->selectItems({id}, {});
     });
     tabifyDockWidget(findingsDock, costsDock);
+    createScenarioDock(costsDock);
     dock(tr("Overview"), QStringLiteral("overview-dock"), new views::OverviewWidget(m_view, this),
          Qt::LeftDockWidgetArea);
     findingsDock->raise();
@@ -239,6 +240,9 @@ void MainWindow::createActions()
     add(file, tr("&Save"), QKeySequence::Save, &MainWindow::onSave, true);
     add(file, tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::onSaveAs);
     file->addSeparator();
+    QAction *compare = file->addAction(tr("Compare with &Design…"), this, &MainWindow::onCompareWithDesign);
+    compare->setObjectName(QStringLiteral("action-compare-with-design"));
+    compare->setStatusTip(tr("Put another design file beside this one: monthly cost, servers, break-even, 3-year saving"));
     QAction *importAction = file->addAction(tr("&Import Template…"), this, &MainWindow::onImportTemplate);
     importAction->setObjectName(QStringLiteral("action-import-template"));
     importAction->setStatusTip(tr("Read an AWS SAM or CloudFormation template (YAML or JSON) into a new design"));
@@ -383,7 +387,8 @@ const model::PriceList *MainWindow::pricesFor(const std::string &region)
 void MainWindow::analyseNow()
 {
     m_analysisTimer->stop();
-    const model::Architecture &arch = m_document->architecture();
+    model::Architecture scenarioView;
+    const model::Architecture &arch = analysedDesign(scenarioView);
     views::Analysis analysis;
     // One graph view and one workload serve both validation and the estimate.
     const model::ArchitectureGraph graph(arch);
@@ -405,7 +410,8 @@ void MainWindow::analyseNow()
         }
         m_costLabel->setText(tr("Monthly cost: <b>%1</b> · %2")
                                  .arg(m_preferences.money(analysis.estimate->total),
-                                      QString::fromStdString(arch.settings().region)));
+                                      QString::fromStdString(arch.settings().region))
+                             + (m_activeScenario.isEmpty() ? QString() : tr(" · scenario <b>%1</b>").arg(m_activeScenario.toHtmlEscaped())));
     } else {
         m_costLabel->setText(tr("No price list for %1").arg(QString::fromStdString(arch.settings().region)));
     }
@@ -417,6 +423,7 @@ void MainWindow::analyseNow()
     m_scene->setFindings(analysis.findings);
     m_findings->setAnalysis(analysis);
     m_costs->setAnalysis(analysis);
+    updateScenarioComparison();
 }
 
 void MainWindow::updateTitle()

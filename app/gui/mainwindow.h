@@ -12,11 +12,13 @@
 #include <map>
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 class QTimer;
 class QUndoView;
 
 namespace nimbus::model {
+class Architecture;
 class Catalog;
 }
 
@@ -28,6 +30,7 @@ class Document;
 class FindingsPanel;
 class InspectorPanel;
 class PalettePanel;
+class ScenarioPanel;
 } // namespace nimbus::views
 
 namespace nimbus::app {
@@ -63,6 +66,14 @@ public:
     views::InspectorPanel *inspector() const { return m_inspector; }
     views::FindingsPanel *findings() const { return m_findings; }
     views::CostTablePanel *costs() const { return m_costs; }
+    views::ScenarioPanel *scenarios() const { return m_scenarios; }
+
+    /// File > Compare with Design…: reads `path` and shows it beside the open design in the
+    /// Scenarios panel's table (kept up to date as the open design changes) until the panel
+    /// goes back to scenarios. On errors shows them (when `interactive`); false then.
+    bool compareWithDesign(const QString &path, bool interactive = true);
+    /// The scenario the canvas and cost table are priced as; empty for the design as drawn.
+    QString activeScenario() const { return m_activeScenario; }
 
     /// Runs the analysis now instead of after the short delay (tests, screenshots).
     void analyseNow();
@@ -107,6 +118,12 @@ private:
     void usePreferences();
     void followPalette();
     void createArrangeMenu();
+    void createScenarioDock(QDockWidget *besides);
+    void onCompareWithDesign();
+    /// The design the canvas is priced as: the document's, or the active scenario's view of
+    /// it (built in `storage`).
+    const model::Architecture &analysedDesign(model::Architecture &storage) const;
+    void updateScenarioComparison();
     void onNew();
     void onOpen();
     bool onSave();
@@ -130,6 +147,10 @@ private:
     views::InspectorPanel *m_inspector = nullptr;
     views::FindingsPanel *m_findings = nullptr;
     views::CostTablePanel *m_costs = nullptr;
+    views::ScenarioPanel *m_scenarios = nullptr;
+    QString m_activeScenario;                            ///< view state, not saved
+    std::unique_ptr<model::Architecture> m_otherDesign; ///< File > Compare with Design
+    QString m_otherPath;
     QUndoView *m_undoView = nullptr;
     QLabel *m_costLabel;
     QLabel *m_findingsLabel;

@@ -12,6 +12,7 @@
 #include <views/canvas/canvasview.h>
 #include <views/costs/costtablepanel.h>
 #include <views/document/document.h>
+#include <views/scenarios/scenariopanel.h>
 
 #include <QApplication>
 #include <QEvent>
@@ -94,6 +95,7 @@ void MainWindow::usePreferences()
     m_view->setGridVisible(m_preferences.showGrid);
     m_autosaveTimer->setInterval(m_preferences.autosaveMinutes * 60'000);
     m_costs->setCurrency(m_preferences.currency());
+    m_scenarios->setCurrency(m_preferences.currency());
     analyseNow(); // the figures in the chosen currency
 }
 
