@@ -50,8 +50,8 @@ void MainWindow::showDashboard()
 {
     m_dashboardDock->show();
     m_dashboardDock->raise();
-    if (!m_dashboardDock->isFloating() && m_dashboardDock->width() < 520)
-        resizeDocks({m_dashboardDock}, {560}, Qt::Horizontal);
+    if (!m_dashboardDock->isFloating() && m_dashboardDock->width() < 500)
+        resizeDocks({m_dashboardDock}, {520}, Qt::Horizontal); // charts need the room; the canvas keeps the rest
     if (m_dashboardStale)
         analyseNow();
 }

@@ -212,8 +212,8 @@ private Q_SLOTS:
         }
         auto *x = qobject_cast<QLogValueAxis *>(chart->axes(Qt::Horizontal).value(0));
         QVERIFY(x);
-        QCOMPARE(x->min(), 0.01);
-        QCOMPARE(x->max(), 100.0);
+        QVERIFY(std::fabs(x->min() / 0.01 - 1) < 1e-6);
+        QVERIFY(std::fabs(x->max() / 100 - 1) < 1e-6);
         auto *expected = seriesNamed<QLineSeries>(chart.get(), QStringLiteral("expected-traffic"));
         QVERIFY(expected);
         QCOMPARE(expected->at(0).x(), 1.0);
@@ -234,8 +234,11 @@ private Q_SLOTS:
         auto *line = seriesNamed<QLineSeries>(chart.get(), QStringLiteral("break-even"));
         QVERIFY(line);
         QCOMPARE(line->at(0).x(), 5.0);
-        QCOMPARE(line->at(0).y(), 0.0);
-        QVERIFY(line->at(1).y() >= 10000); // the whole height of the plot
+        auto *y = qobject_cast<QLogValueAxis *>(chart->axes(Qt::Vertical).value(0));
+        QVERIFY(y);
+        QVERIFY(y->min() <= 1 && y->max() >= 10000); // every point in view
+        QCOMPARE(line->at(0).y(), y->min());         // the whole height of the plot
+        QCOMPARE(line->at(1).y(), y->max());
         auto *label = seriesNamed<QXYSeries>(chart.get(), QStringLiteral("break-even-label"));
         QVERIFY(label && label->pointLabelsVisible());
         QCOMPARE(label->pointLabelsFormat(), QStringLiteral("Break-even ×5"));
@@ -356,7 +359,11 @@ private Q_SLOTS:
         QCOMPARE(file.read(8), QByteArray("\x89PNG\r\n\x1a\n", 8));
         const QImage image(png);
         QCOMPARE(image.size(), QSize(800, 500));
-        QVERIFY(image.pixelColor(400, 250) != image.pixelColor(5, 5) || image.pixelColor(300, 250) != image.pixelColor(5, 5));
+        int painted = 0; // the donut and the legend, not a blank page
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                painted += image.pixel(x, y) != image.pixel(0, 0) ? 1 : 0;
+        QVERIFY2(painted > image.width() * image.height() / 16 / 10, qPrintable(QString::number(painted)));
 
         const QString svg = dir.filePath(QStringLiteral("chart.svg"));
         QVERIFY2(saveChartImage(chart.get(), svg, QSize(800, 500), &error), qPrintable(error));

@@ -9,6 +9,7 @@
 #include <QGraphicsView>
 #include <QCursor>
 #include <QLegend>
+#include <QLocale>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -79,6 +80,10 @@ void styleChart(QChart *chart, const ChartOptions &options, const QString &title
     chart->legend()->setFont(legendFont);
     chart->setAnimationOptions(options.animate ? QChart::SeriesAnimations : QChart::NoAnimation);
     chart->setMargins(QMargins(6, 6, 6, 6));
+    // Axis labels with a format ("$%.0f") are written with English digit grouping, as
+    // every other amount in Nimbus: "$10,000".
+    chart->setLocale(QLocale(QLocale::English));
+    chart->setLocalizeNumbers(true);
 }
 
 void styleAxis(QAbstractAxis *axis, const ChartOptions &options, const QString &title)
@@ -86,7 +91,9 @@ void styleAxis(QAbstractAxis *axis, const ChartOptions &options, const QString &
     const ChartColours c = coloursFor(options.dark);
     axis->setLabelsColor(c.text);
     axis->setGridLineColor(c.grid);
-    axis->setMinorGridLineColor(c.grid.lighter(options.dark ? 90 : 104));
+    // Minor lines halfway between the grid and the background: there, but quiet.
+    axis->setMinorGridLineColor(QColor((c.grid.red() + c.background.red()) / 2, (c.grid.green() + c.background.green()) / 2,
+                                       (c.grid.blue() + c.background.blue()) / 2));
     axis->setLinePenColor(c.muted);
     QFont font = axis->labelsFont();
     font.setPointSizeF(8.5);
@@ -154,7 +161,7 @@ QCategoryAxis *roundAxis(double minValue, double maxValue, const ChartOptions &o
 {
     auto *axis = new QCategoryAxis;
     const double span = maxValue > minValue ? maxValue - minValue : std::max(1.0, std::fabs(maxValue));
-    const double step = niceStep(span, exact ? 4 : 5);
+    const double step = niceStep(span, exact ? 6 : 5);
     const double first = std::floor(minValue / step + 1e-9) * step;
     int ticks = std::max(1, static_cast<int>(std::ceil((maxValue - first) / step - 1e-9)));
     if (exact)
@@ -192,7 +199,7 @@ QLineSeries *addVerticalMarker(QChart *chart, QAbstractAxis *xAxis, QAbstractAxi
     text->setColor(Qt::transparent);
     text->setBorderColor(Qt::transparent);
     text->setPointLabelsFormat(label);
-    text->setPointLabelsVisible(true);
+    text->setPointLabelsVisible(!label.isEmpty());
     text->setPointLabelsClipping(false);
     text->setPointLabelsColor(colour);
     QFont font = text->pointLabelsFont();

@@ -105,7 +105,8 @@ QChart *breakdownChart(const model::Estimate &estimate, const model::Catalog &ca
                                                     : QObject::tr("Monthly cost by category");
     QString title = QObject::tr("%1 · %2/month").arg(what, money(estimate.total, options.currency));
     if (!estimate.unknownPrices.empty())
-        title += QObject::tr(" · %n price(s) unknown, not counted", nullptr, int(estimate.unknownPrices.size()));
+        title += QStringLiteral("<br><span style='font-size:8pt; font-weight:normal'>%1</span>")
+                     .arg(QObject::tr("%n price(s) unknown, not counted", nullptr, int(estimate.unknownPrices.size())));
     styleChart(chart, options, title);
     const ChartColours colours = coloursFor(options.dark);
 
@@ -127,7 +128,9 @@ QChart *breakdownChart(const model::Estimate &estimate, const model::Catalog &ca
         font.setBold(true);
         font.setPointSizeF(8.5);
         slice->setLabelFont(font);
-        const QString legend = QStringLiteral("%1  %2 · %3").arg(s.label, money(s.usd, options.currency), percent(s.fraction));
+        // Two lines, so that a long name does not push the amount out of the legend.
+        const QString legend = QStringLiteral("%1<br><b>%2</b> · %3")
+                                   .arg(s.label.toHtmlEscaped(), money(s.usd, options.currency), percent(s.fraction));
         slice->setProperty("legendText", legend);
         slice->setProperty("name", s.label);
         QString tip = QObject::tr("%1: %2 a month (%3 of the total)")
@@ -163,22 +166,34 @@ QChart *serversChart(const model::Comparison &comparison, const ChartOptions &op
     servers->setObjectName(QStringLiteral("servers"));
     servers->setName(QObject::tr("Servers"));
     servers->setPen(QPen(colours.servers, 2.5));
-    double top = 0;
+    double top = 0, bottom = 0;
     for (const model::TrafficPoint &p : comparison.sweep) {
         serverless->append(p.multiple, currency.fromUsd(p.serverless));
         servers->append(p.multiple, currency.fromUsd(p.servers));
         top = std::max({top, currency.fromUsd(p.serverless), currency.fromUsd(p.servers)});
+        for (double v : {currency.fromUsd(p.serverless), currency.fromUsd(p.servers)})
+            bottom = v > 0 && (bottom <= 0 || v < bottom) ? v : bottom;
     }
     chart->addSeries(serverless);
     chart->addSeries(servers);
 
+    // Both axes logarithmic: traffic spans four decades, and so does the cost, so that the
+    // region around the expected traffic stays readable next to x100.
     auto *x = new QLogValueAxis;
     x->setBase(10);
-    x->setRange(0.01, 100);
-    x->setLabelFormat(QStringLiteral("×%g"));
+    // A hair wider than x0.01..x100: Qt labels only the decades inside the range.
+    x->setRange(0.01 * (1 - 1e-9), 100 * (1 + 1e-9));
+    x->setLabelFormat(QStringLiteral("×%.3g"));
     x->setMinorTickCount(8);
     styleAxis(x, options, QObject::tr("× expected traffic"));
-    QCategoryAxis *y = moneyAxis(top, options, QObject::tr("per month"));
+    auto *y = new QLogValueAxis;
+    y->setBase(10);
+    const double yLow = std::pow(10.0, std::floor(std::log10(bottom > 0 ? bottom : 1)));
+    const double yHigh = std::pow(10.0, std::ceil(std::log10(std::max(top, yLow * 10)) - 1e-9));
+    y->setRange(yLow * (1 - 1e-9), yHigh * (1 + 1e-9));
+    y->setLabelFormat(QString::fromStdString(currency.symbol) + (yLow < 1 ? QStringLiteral("%.2f") : QStringLiteral("%.0f")));
+    y->setMinorTickCount(8);
+    styleAxis(y, options, QObject::tr("per month (log scale)"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QLineSeries *s : {serverless, servers}) {
@@ -192,15 +207,15 @@ QChart *serversChart(const model::Comparison &comparison, const ChartOptions &op
                                    : QString());
         });
     }
-    const double yTop = y->max();
+    const auto height = [yLow, yHigh](double share) { return yLow * std::pow(yHigh / yLow, share); };
     addVerticalMarker(chart, x, y,
-                      {QStringLiteral("expected-traffic"), QObject::tr("Expected traffic"), 1, 0, yTop, yTop * 0.9,
+                      {QStringLiteral("expected-traffic"), QObject::tr("Expected traffic"), 1, y->min(), y->max(), height(0.9),
                        colours.muted});
     if (comparison.breakEven > 0)
         addVerticalMarker(chart, x, y,
                           {QStringLiteral("break-even"),
                            QObject::tr("Break-even %1").arg(multipleText(comparison.breakEven)),
-                           comparison.breakEven, 0, yTop, yTop * 0.72, colours.marker});
+                           comparison.breakEven, y->min(), y->max(), height(0.78), colours.marker});
     chart->legend()->setAlignment(Qt::AlignTop);
     return chart;
 }
@@ -218,24 +233,25 @@ QChart *tcoChart(const model::Comparison &comparison, const ChartOptions &option
         double total;
     };
     const Column columns[] = {
-        {QObject::tr("1 year serverless"), &comparison.serverless, 12, comparison.tco1Serverless},
-        {QObject::tr("1 year servers"), &comparison.servers, 12, comparison.tco1Servers},
-        {QObject::tr("3 years serverless"), &comparison.serverless, 36, comparison.tco3Serverless},
-        {QObject::tr("3 years servers"), &comparison.servers, 36, comparison.tco3Servers},
+        {QObject::tr("1 year<br>serverless"), &comparison.serverless, 12, comparison.tco1Serverless},
+        {QObject::tr("1 year<br>servers"), &comparison.servers, 12, comparison.tco1Servers},
+        {QObject::tr("3 years<br>serverless"), &comparison.serverless, 36, comparison.tco3Serverless},
+        {QObject::tr("3 years<br>servers"), &comparison.servers, 36, comparison.tco3Servers},
     };
     auto *infrastructure = new QBarSet(QObject::tr("Infrastructure"));
     auto *operations = new QBarSet(QObject::tr("Operations labour"));
     auto *recovery = new QBarSet(QObject::tr("Disaster recovery"));
-    QStringList categories;
+    QStringList categories, names;
     double top = 0;
     for (const Column &c : columns) {
+        names.append(QString(c.name).replace(QStringLiteral("<br>"), QStringLiteral(" ")));
         const double infra = c.split->infrastructure * c.months;
         const double ops = c.split->operations * c.months;
         infrastructure->append(currency.fromUsd(infra));
         operations->append(currency.fromUsd(ops));
         // The remainder, so that the stack adds up to the engine's TCO figure.
         recovery->append(currency.fromUsd(c.total) - currency.fromUsd(infra) - currency.fromUsd(ops));
-        categories.append(QStringLiteral("%1\n%2").arg(c.name, money(c.total, currency)));
+        categories.append(QStringLiteral("%1<br><b>%2</b>").arg(c.name, money(c.total, currency)));
         top = std::max(top, currency.fromUsd(c.total));
     }
     const QColor stackColours[] = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), QColor(0xb0, 0x7a, 0xa1)};
@@ -246,10 +262,10 @@ QChart *tcoChart(const model::Comparison &comparison, const ChartOptions &option
         set->setColor(stackColours[index++]);
         set->setBorderColor(coloursFor(options.dark).background);
         series->append(set);
-        QObject::connect(set, &QBarSet::hovered, chart, [chart, set, categories, currency](bool state, int i) {
+        QObject::connect(set, &QBarSet::hovered, chart, [chart, set, names, currency](bool state, int i) {
             const double total = set->property("totals").toList().value(i).toDouble();
             showHoverText(chart, state ? QObject::tr("%1 — %2: %3 of %4")
-                                             .arg(categories.value(i).section(QLatin1Char('\n'), 0, 0), set->label(),
+                                             .arg(names.value(i), set->label(),
                                                   amountExact(set->at(i), currency), amountExact(total, currency))
                                        : QString());
         });

@@ -105,10 +105,10 @@ CostDashboard::CostDashboard(const model::Catalog &catalog, QWidget *parent)
     toggleLayout->addWidget(m_byCategory);
 
     column->addLayout(m_chartGrid);
-    m_cards[0] = card(Chart::Breakdown, toggle);
-    m_cards[1] = card(Chart::Servers, nullptr);
-    m_cards[2] = card(Chart::Tco, nullptr);
-    m_cards[3] = card(Chart::MonteCarlo, m_monteCarloNote);
+    m_cards[0] = card(Chart::Breakdown, toggle, nullptr);
+    m_cards[1] = card(Chart::Servers, nullptr, nullptr);
+    m_cards[2] = card(Chart::Tco, nullptr, nullptr);
+    m_cards[3] = card(Chart::MonteCarlo, nullptr, m_monteCarloNote);
     column->addStretch(1);
 
     auto *scroll = new QScrollArea(this);
@@ -128,16 +128,15 @@ CostDashboard::~CostDashboard()
         delete view->chart(); // a view does not own the chart it shows
 }
 
-QWidget *CostDashboard::card(Chart which, QWidget *extra)
+QWidget *CostDashboard::card(Chart which, QWidget *extra, QWidget *note)
 {
     auto *box = new QWidget;
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 4, 0, 4);
     auto *header = new QHBoxLayout;
     if (extra)
-        header->addWidget(extra, 1);
-    else
-        header->addStretch(1);
+        header->addWidget(extra);
+    header->addStretch(1);
     auto *save = new QToolButton(box);
     save->setText(tr("Save chart as PNG/SVG…"));
     save->setAutoRaise(true);
@@ -145,11 +144,13 @@ QWidget *CostDashboard::card(Chart which, QWidget *extra)
     connect(save, &QToolButton::clicked, this, [this, which] { saveChartInteractively(which); });
     header->addWidget(save, 0, Qt::AlignTop);
     layout->addLayout(header);
+    if (note)
+        layout->addWidget(note);
 
     auto *view = new QChartView(box);
     view->setObjectName(chartFileName(which));
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(which == Chart::Breakdown ? 280 : 300);
+    view->setMinimumHeight(which == Chart::Breakdown ? 340 : 300); // room for seven two-line legend entries
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view, &QWidget::customContextMenuRequested, this, [this, view, which](const QPoint &pos) {
         QMenu menu(this);

@@ -61,7 +61,7 @@ private:
     void updateHeadlines();
     void arrange(int columns);
     void saveChartInteractively(Chart which);
-    QWidget *card(Chart which, QWidget *extra);
+    QWidget *card(Chart which, QWidget *extra, QWidget *note);
 
     const model::Catalog &m_catalog;
     std::optional<model::Estimate> m_estimate;

@@ -34,7 +34,7 @@ QString count(double n)
 /// The P10, P50 and P90 lines, their labels staggered in height so that close
 /// percentiles do not overlap.
 void addPercentiles(QChart *chart, QAbstractAxis *x, QAbstractAxis *y, const model::MonteCarloResult &result,
-                    const ChartOptions &options, double yTop)
+                    const ChartOptions &options, double yTop, bool oneValue)
 {
     const ChartColours colours = coloursFor(options.dark);
     struct Line
@@ -49,7 +49,10 @@ void addPercentiles(QChart *chart, QAbstractAxis *x, QAbstractAxis *y, const mod
                           {"p50", "P50", result.p50, 0.8, colours.marker},
                           {"p90", "P90", result.p90, 0.67, colours.serverless}};
     for (const Line &l : lines) {
-        const QString label = QStringLiteral("%1 %2").arg(QLatin1String(l.label), money(l.usd, options.currency));
+        QString label = QStringLiteral("%1 %2").arg(QLatin1String(l.label), money(l.usd, options.currency));
+        if (oneValue) // the three lines coincide: one label says so
+            label = qstrcmp(l.name, "p50") == 0 ? QObject::tr("P10 = P50 = P90 = %1").arg(money(l.usd, options.currency))
+                                                 : QString();
         addVerticalMarker(chart, x, y,
                           {QLatin1String(l.name), label, options.currency.fromUsd(l.usd), 0, yTop, yTop * l.height,
                            l.colour});
@@ -69,33 +72,36 @@ QChart *monteCarloChart(const model::MonteCarloResult &result, const ChartOption
         chart->setTitle(QObject::tr("Monthly cost uncertainty · no samples"));
         return chart;
     }
+    // Every sample the same (no uncertain inputs): one thin bar at that amount.
+    const bool degenerate = result.binEdges.back() - result.binEdges.front() < 1e-9;
+    std::vector<int> counts = result.binCounts;
+    double low = currency.fromUsd(result.binEdges.front());
+    double high = currency.fromUsd(result.binEdges.back());
+    if (degenerate) {
+        counts = {result.samples};
+        low -= std::max(1.0, low * 0.1);
+        high += std::max(1.0, high * 0.1);
+        chart->setTitle(QObject::tr("Monthly cost uncertainty · no ranges: always %1").arg(money(result.p50, currency)));
+    }
     auto *set = new QBarSet(QObject::tr("Samples per cost band"));
     set->setColor(coloursFor(options.dark).servers);
     set->setBorderColor(coloursFor(options.dark).background);
     int highest = 0;
-    for (int n : result.binCounts) {
+    for (int n : counts) {
         set->append(n);
         highest = std::max(highest, n);
     }
     auto *series = new QBarSeries;
     series->setObjectName(QStringLiteral("histogram"));
     series->append(set);
-    series->setBarWidth(0.92);
+    series->setBarWidth(degenerate ? 0.03 : 0.92);
     chart->addSeries(series);
 
     // Bars sit at their index on a hidden axis; the visible money axis spans the same
     // width (bin i covers edge i..i+1), so that the percentile lines fall where they belong.
     auto *index = new QValueAxis;
-    index->setRange(-0.5, bins - 0.5);
+    index->setRange(-0.5, int(counts.size()) - 0.5);
     index->setVisible(false);
-    double low = currency.fromUsd(result.binEdges.front());
-    double high = currency.fromUsd(result.binEdges.back());
-    if (high - low < 1e-9) { // every sample cost the same: no uncertain inputs
-        low -= std::max(1.0, low * 0.05);
-        high += std::max(1.0, high * 0.05);
-        chart->setTitle(QObject::tr("Monthly cost uncertainty · every sample %1 (no ranges in the design)")
-                            .arg(money(result.p50, currency)));
-    }
     QCategoryAxis *moneyX = roundAxis(low, high, options, [currency](double v) { return shortAmount(v, currency); }, true);
     styleAxis(moneyX, options, QObject::tr("monthly cost"));
     QCategoryAxis *y = roundAxis(0, std::max(1, highest), options, [](double v) { return count(v); });
@@ -105,7 +111,7 @@ QChart *monteCarloChart(const model::MonteCarloResult &result, const ChartOption
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(index);
     series->attachAxis(y);
-    addPercentiles(chart, moneyX, y, result, options, y->max());
+    addPercentiles(chart, moneyX, y, result, options, y->max(), degenerate);
 
     const std::vector<double> edges = result.binEdges;
     const int samples = result.samples;
