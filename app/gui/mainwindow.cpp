@@ -36,6 +36,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -110,7 +111,12 @@ MainWindow::MainWindow(const model::Catalog &catalog, QWidget *parent)
     analyseNow();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    ++m_dashboardGeneration; // a comparison still running is not wanted any more
+    if (m_dashboardPool)
+        m_dashboardPool->waitForDone();
+}
 
 void MainWindow::createDocks()
 {

@@ -10,12 +10,14 @@
 
 #include <QMainWindow>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
 
 class QDockWidget;
 class QLabel;
+class QThreadPool;
 class QTimer;
 class QUndoView;
 
@@ -71,6 +73,9 @@ public:
     QDockWidget *dashboardDock() const { return m_dashboardDock; }
     /// Shows and raises the "Cost dashboard" dock (View > Cost Dashboard).
     void showDashboard();
+    /// Designs with more services than this have their server comparison computed in the
+    /// background (the newest edit wins), so that editing never waits for it. Default 400.
+    void setDashboardInlineLimit(std::size_t services) { m_dashboardInlineLimit = services; }
 
     /// Runs the analysis now instead of after the short delay (tests, screenshots).
     void analyseNow();
@@ -146,6 +151,9 @@ private:
     views::CostDashboard *m_dashboard = nullptr;
     QDockWidget *m_dashboardDock = nullptr;
     bool m_dashboardStale = true;
+    std::size_t m_dashboardInlineLimit = 400;
+    std::atomic<int> m_dashboardGeneration = 0; ///< bumped by each update; older results are dropped
+    QThreadPool *m_dashboardPool = nullptr;
     QUndoView *m_undoView = nullptr;
     QLabel *m_costLabel;
     QLabel *m_findingsLabel;

@@ -11,6 +11,8 @@
 #include <views/document/document.h>
 
 #include <QApplication>
+#include <QCoreApplication>
+#include <QThreadPool>
 #include <QDockWidget>
 #include <QLocale>
 #include <QPalette>
@@ -29,11 +31,57 @@ QString number(double n)
     return QLocale(QLocale::English).toString(qRound64(n));
 }
 
+/// What the dashboard shows beyond the estimate; computed from copies, on any thread.
+struct DashboardFigures
+{
+    model::Comparison comparison;
+    std::optional<model::MonteCarloResult> monteCarlo;
+    QString note;
+};
+
+DashboardFigures dashboardFigures(const model::Architecture &arch, const model::Catalog &catalog,
+                                  const model::PriceList &prices, const model::EstimateOptions &options)
+{
+    DashboardFigures f;
+    f.comparison = model::compareWithServers(arch, catalog, prices, options);
+    if (arch.nodes().size() > kMonteCarloLimit) {
+        f.note = QCoreApplication::translate("MainWindow",
+                                             "The uncertainty chart is skipped for designs of more than %1 services "
+                                             "(this one has %2), so that editing stays fast. "
+                                             "Use nimbus estimate --monte-carlo for it.")
+                     .arg(number(double(kMonteCarloLimit)), number(double(arch.nodes().size())));
+        return f;
+    }
+    model::MonteCarloOptions monteCarlo;
+    monteCarlo.samples = kMonteCarloSamples;
+    monteCarlo.seed = 1;
+    f.monteCarlo = model::runMonteCarlo(arch, catalog, prices, options, monteCarlo);
+    if (f.monteCarlo->inputs.empty())
+        f.note = QCoreApplication::translate("MainWindow",
+                                             "No ranges in this design: give entry points low and high traffic (and "
+                                             "functions low and high durations) in their properties to see how the "
+                                             "cost may spread.");
+    else
+        f.note = QCoreApplication::translate("MainWindow", "%n uncertain input(s), %1 samples, fixed seed.", nullptr,
+                                             int(f.monteCarlo->inputs.size()))
+                     .arg(number(kMonteCarloSamples));
+    return f;
+}
+
+void showDashboardFigures(views::CostDashboard *dashboard, const model::Estimate &estimate,
+                          const DashboardFigures &figures)
+{
+    dashboard->setMonteCarloNote(figures.note);
+    dashboard->setData(&estimate, &figures.comparison, figures.monteCarlo ? &*figures.monteCarlo : nullptr);
+}
+
 } // namespace
 
 void MainWindow::createDashboardDock(QDockWidget *besides)
 {
     m_dashboard = new views::CostDashboard(m_catalog, this);
+    m_dashboardPool = new QThreadPool(this);
+    m_dashboardPool->setMaxThreadCount(1);
     m_dashboardDock = new QDockWidget(tr("Cost dashboard"), this);
     m_dashboardDock->setObjectName(QStringLiteral("dashboard-dock"));
     m_dashboardDock->setWidget(m_dashboard);
@@ -77,7 +125,7 @@ void MainWindow::updateDashboard(const std::optional<model::Estimate> &estimate,
         return;
     }
     m_dashboardStale = false;
-    const model::Architecture &arch = m_document->architecture();
+    const int generation = ++m_dashboardGeneration;
     if (!estimate || !prices) {
         m_dashboard->setMonteCarloNote(QString());
         m_dashboard->setData(nullptr, nullptr, nullptr);
@@ -85,26 +133,23 @@ void MainWindow::updateDashboard(const std::optional<model::Estimate> &estimate,
     }
     model::EstimateOptions quiet = options;
     quiet.explain = false;
-    const model::Comparison comparison = model::compareWithServers(arch, m_catalog, *prices, quiet);
-    if (arch.nodes().size() > kMonteCarloLimit) {
-        m_dashboard->setMonteCarloNote(tr("The uncertainty chart is skipped for designs of more than %1 services "
-                                          "(this one has %2), so that editing stays fast. "
-                                          "Use nimbus estimate --monte-carlo for it.")
-                                           .arg(number(double(kMonteCarloLimit)), number(double(arch.nodes().size()))));
-        m_dashboard->setData(&*estimate, &comparison, nullptr);
+    const model::Architecture &arch = m_document->architecture();
+    if (arch.nodes().size() <= m_dashboardInlineLimit) {
+        const DashboardFigures figures = dashboardFigures(arch, m_catalog, *prices, quiet);
+        showDashboardFigures(m_dashboard, *estimate, figures);
         return;
     }
-    model::MonteCarloOptions monteCarlo;
-    monteCarlo.samples = kMonteCarloSamples;
-    monteCarlo.seed = 1;
-    const model::MonteCarloResult result = model::runMonteCarlo(arch, m_catalog, *prices, quiet, monteCarlo);
-    m_dashboard->setMonteCarloNote(
-        result.inputs.empty()
-            ? tr("No ranges in this design: give entry points low and high traffic (and functions low and high "
-                 "durations) in their properties to see how the cost may spread.")
-            : tr("%n uncertain input(s), %1 samples, fixed seed.", nullptr, int(result.inputs.size()))
-                  .arg(number(kMonteCarloSamples)));
-    m_dashboard->setData(&*estimate, &comparison, &result);
+    // A large design: the comparison runs on a worker with copies of its inputs, and only
+    // the result of the newest request is shown.
+    m_dashboardPool->start([this, generation, arch = arch, prices = *prices, quiet, estimate = *estimate] {
+        if (generation != m_dashboardGeneration)
+            return;
+        DashboardFigures figures = dashboardFigures(arch, m_catalog, prices, quiet);
+        QMetaObject::invokeMethod(this, [this, generation, estimate, figures = std::move(figures)] {
+            if (generation == m_dashboardGeneration)
+                showDashboardFigures(m_dashboard, estimate, figures);
+        }, Qt::QueuedConnection);
+    });
 }
 
 } // namespace nimbus::app

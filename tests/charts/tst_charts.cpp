@@ -474,6 +474,39 @@ private Q_SLOTS:
         window.document().undoStack()->setClean();
     }
 
+    void largeDesignsAreComparedInTheBackground()
+    {
+        const auto owner = openWindow(QStringLiteral("web-application.nimbus"));
+        app::MainWindow &window = *owner;
+        window.setDashboardInlineLimit(0); // every design counts as large here
+        window.showDashboard();
+        window.analyseNow();
+        auto sweepTop = [&window] {
+            auto *servers = seriesNamed<QLineSeries>(window.dashboard()->chart(views::CostDashboard::Chart::Servers),
+                                                     QStringLiteral("serverless"));
+            return servers ? servers->at(servers->count() - 1).y() : -1.0;
+        };
+        QTRY_VERIFY(sweepTop() > 0);
+        const double before = sweepTop();
+        // Two quick edits: only the newest result is shown.
+        auto *stack = window.document().undoStack();
+        stack->push(new views::SetNodePropertyCommand(window.document(), model::NodeId("browser"), "requestsPerMonth",
+                                                      std::int64_t(50'000'000)));
+        window.analyseNow();
+        stack->push(new views::SetNodePropertyCommand(window.document(), model::NodeId("browser"), "requestsPerMonth",
+                                                      std::int64_t(250'000'000)));
+        window.analyseNow();
+        std::ostringstream err;
+        const auto prices = app::loadPrices(window.document().architecture().settings().region, "", err);
+        model::EstimateOptions options;
+        options.freeTier = window.document().architecture().settings().freeTier;
+        const model::Comparison expected = model::compareWithServers(window.document().architecture(), builtinCatalog(),
+                                                                     *prices, options);
+        QTRY_VERIFY(near(sweepTop(), expected.sweep.back().serverless));
+        QVERIFY(sweepTop() > before);
+        window.document().undoStack()->setClean();
+    }
+
     void hiddenDashboardComputesNothing()
     {
         const auto owner = openWindow(QStringLiteral("web-application.nimbus"));
