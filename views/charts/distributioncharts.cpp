@@ -144,7 +144,11 @@ QChart *variantsChart(const std::vector<VariantColumn> &columns, const ChartOpti
     for (const VariantColumn &c : columns) {
         serverless->append(currency.fromUsd(c.serverless));
         servers->append(currency.fromUsd(c.servers));
-        names.append(c.name);
+        // The category axis needs distinct names: a second "Design" reads "Design (2)".
+        QString name = c.name;
+        for (int n = 2; names.contains(name); ++n)
+            name = QStringLiteral("%1 (%2)").arg(c.name).arg(n);
+        names.append(name);
         top = std::max({top, currency.fromUsd(c.serverless), currency.fromUsd(c.servers)});
     }
     auto *series = new QBarSeries;
