@@ -36,6 +36,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -110,7 +111,12 @@ MainWindow::MainWindow(const model::Catalog &catalog, QWidget *parent)
     analyseNow();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    ++m_dashboardGeneration; // a comparison still running is not wanted any more
+    if (m_dashboardPool)
+        m_dashboardPool->waitForDone();
+}
 
 void MainWindow::createDocks()
 {
@@ -158,6 +164,7 @@ void MainWindow::createDocks()
          Qt::LeftDockWidgetArea);
     findingsDock->raise();
     tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("inspector-dock")), history);
+    createDashboardDock(history);
     findChild<QDockWidget *>(QStringLiteral("inspector-dock"))->raise();
     resizeDocks({findingsDock}, {220}, Qt::Vertical);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("inspector-dock")), findChild<QDockWidget *>(QStringLiteral("palette-dock"))},
@@ -366,6 +373,11 @@ void MainWindow::createActions()
     QAction *actual = view->addAction(tr("&Actual Size"), m_view, &views::CanvasView::zoomTo100);
     actual->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     view->addSeparator();
+    QAction *dashboard = view->addAction(tr("Cost &Dashboard"), this, &MainWindow::showDashboard);
+    dashboard->setObjectName(QStringLiteral("action-cost-dashboard"));
+    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    dashboard->setStatusTip(tr("Show the cost charts: breakdown, serverless vs servers, TCO and uncertainty"));
+    view->addSeparator();
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
 
@@ -390,12 +402,13 @@ void MainWindow::analyseNow()
     model::Architecture scenarioView;
     const model::Architecture &arch = analysedDesign(scenarioView);
     views::Analysis analysis;
+    model::EstimateOptions options;
+    const model::PriceList *prices = pricesFor(arch.settings().region);
     // One graph view and one workload serve both validation and the estimate.
     const model::ArchitectureGraph graph(arch);
     const model::Workload workload = model::propagateWorkload(arch, m_catalog, graph);
     analysis.findings = model::validate(arch, m_catalog, graph, workload);
-    if (const model::PriceList *prices = pricesFor(arch.settings().region)) {
-        model::EstimateOptions options;
+    if (prices) {
         options.freeTier = arch.settings().freeTier;
         options.explain = arch.nodes().size() <= 500; // formulas for tooltips, when cheap
         analysis.estimate = model::estimate(arch, m_catalog, *prices, options, graph, workload);
@@ -424,6 +437,7 @@ void MainWindow::analyseNow()
     m_findings->setAnalysis(analysis);
     m_costs->setAnalysis(analysis);
     updateScenarioComparison();
+    updateDashboard(arch, analysis.estimate, prices, options);
 }
 
 void MainWindow::updateTitle()

@@ -5,15 +5,20 @@
 #include "preferences.h"
 
 #include <model/core/diagnostic.h>
+#include <model/cost/estimate.h>
 #include <model/cost/pricelist.h>
+#include <views/charts/costcharts.h>
 
 #include <QMainWindow>
 
+#include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 
 class QDockWidget;
 class QLabel;
+class QThreadPool;
 class QTimer;
 class QUndoView;
 
@@ -25,12 +30,16 @@ class Catalog;
 namespace nimbus::views {
 class CanvasScene;
 class CanvasView;
+class CostDashboard;
 class CostTablePanel;
 class Document;
 class FindingsPanel;
 class InspectorPanel;
 class PalettePanel;
 class ScenarioPanel;
+namespace charts {
+class VariantsChartView;
+}
 } // namespace nimbus::views
 
 namespace nimbus::app {
@@ -74,6 +83,13 @@ public:
     bool compareWithDesign(const QString &path, bool interactive = true);
     /// The scenario the canvas and cost table are priced as; empty for the design as drawn.
     QString activeScenario() const { return m_activeScenario; }
+    views::CostDashboard *dashboard() const { return m_dashboard; }
+    QDockWidget *dashboardDock() const { return m_dashboardDock; }
+    /// Shows and raises the "Cost dashboard" dock (View > Cost Dashboard).
+    void showDashboard();
+    /// Designs with more services than this have their server comparison computed in the
+    /// background (the newest edit wins), so that editing never waits for it. Default 400.
+    void setDashboardInlineLimit(std::size_t services) { m_dashboardInlineLimit = services; }
 
     /// Runs the analysis now instead of after the short delay (tests, screenshots).
     void analyseNow();
@@ -114,6 +130,16 @@ protected:
 
 private:
     void createDocks();
+    void createDashboardDock(QDockWidget *besides);
+    /// Hands the dashboard its figures: the server comparison and a Monte Carlo run are
+    /// computed here, and only while the dashboard can be seen (else marked stale).
+    void updateDashboard(const model::Architecture &arch, const std::optional<model::Estimate> &estimate,
+                         const model::PriceList *prices,
+                         const model::EstimateOptions &options);
+    bool isDashboardShown() const;
+    void useDashboardPreferences();
+    /// Currency and theme for every chart the window shows.
+    views::charts::ChartOptions chartOptions() const;
     void createActions();
     void usePreferences();
     void followPalette();
@@ -148,9 +174,16 @@ private:
     views::FindingsPanel *m_findings = nullptr;
     views::CostTablePanel *m_costs = nullptr;
     views::ScenarioPanel *m_scenarios = nullptr;
+    views::charts::VariantsChartView *m_variantsChart = nullptr; ///< owned by the scenario panel
     QString m_activeScenario;                            ///< view state, not saved
     std::unique_ptr<model::Architecture> m_otherDesign; ///< File > Compare with Design
     QString m_otherPath;
+    views::CostDashboard *m_dashboard = nullptr;
+    QDockWidget *m_dashboardDock = nullptr;
+    bool m_dashboardStale = true;
+    std::size_t m_dashboardInlineLimit = 400;
+    std::atomic<int> m_dashboardGeneration = 0; ///< bumped by each update; older results are dropped
+    QThreadPool *m_dashboardPool = nullptr;
     QUndoView *m_undoView = nullptr;
     QLabel *m_costLabel;
     QLabel *m_findingsLabel;

@@ -10,6 +10,7 @@
 #include <model/cost/scenariocomparison.h>
 #include <model/io/projectfile.h>
 #include <views/canvas/canvasscene.h>
+#include <views/charts/variantsview.h>
 #include <views/document/document.h>
 #include <views/scenarios/scenariopanel.h>
 
@@ -68,11 +69,22 @@ const model::Architecture &MainWindow::analysedDesign(model::Architecture &stora
 
 void MainWindow::updateScenarioComparison()
 {
-    // TODO(lead): once the charts branch is in, build views::charts::variantsChart() from
-    // m_scenarios->comparison() after each setComparison() below and show it with
-    // m_scenarios->setChartWidget() #8
     if (!m_scenarios || !m_scenarios->isVisible())
         return;
+    // The chart below the table: each variant's all-in monthly cost on both sides (3-year
+    // TCO / 36, so that serverless carries its operations and standby too, like servers).
+    const auto showChart = [this] {
+        if (!m_variantsChart) {
+            m_variantsChart = new views::charts::VariantsChartView;
+            m_scenarios->setChartWidget(m_variantsChart);
+        }
+        std::vector<views::charts::VariantColumn> columns;
+        for (const model::VariantSummary &row : m_scenarios->comparison()) {
+            if (row.priced())
+                columns.push_back({QString::fromStdString(row.name), row.tco3Serverless / 36, row.tco3Servers / 36});
+        }
+        m_variantsChart->setVariants(columns, chartOptions());
+    };
     const model::PriceLookup prices = [this](const std::string &region) { return pricesFor(region); };
     const model::Architecture &design = m_document->architecture();
     if (m_otherDesign) {
@@ -83,12 +95,14 @@ void MainWindow::updateScenarioComparison()
                                     *m_otherDesign, m_catalog, prices, {}),
         };
         m_scenarios->setComparison(rows, tr("This design against %1").arg(QFileInfo(m_otherPath).fileName()), true);
+        showChart();
         return;
     }
     m_scenarios->setComparison(model::compareScenarios(design, m_catalog, prices, {}),
                                design.scenarios().empty()
                                    ? tr("No scenarios yet: add one to compare it with the design as drawn")
                                    : tr("Scenarios of %1").arg(m_document->displayName()));
+    showChart();
 }
 
 bool MainWindow::compareWithDesign(const QString &path, bool interactive)

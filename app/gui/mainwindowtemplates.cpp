@@ -96,6 +96,7 @@ void MainWindow::usePreferences()
     m_autosaveTimer->setInterval(m_preferences.autosaveMinutes * 60'000);
     m_costs->setCurrency(m_preferences.currency());
     m_scenarios->setCurrency(m_preferences.currency());
+    useDashboardPreferences();
     analyseNow(); // the figures in the chosen currency
 }
 
