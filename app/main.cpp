@@ -34,6 +34,9 @@ int runGui(int argc, char **argv)
                                   QStringLiteral("Render the window to <png> and exit."),
                                   QStringLiteral("png"));
     parser.addOption(screenshot);
+    QCommandLineOption dashboard(QStringLiteral("dashboard"),
+                                 QStringLiteral("With --screenshot: show the cost dashboard beside the canvas."));
+    parser.addOption(dashboard);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Design to open."));
     parser.process(app);
 
@@ -54,6 +57,8 @@ int runGui(int argc, char **argv)
         return nimbus::app::ExitUsage;
     if (headless) {
         window.show();
+        if (parser.isSet(dashboard))
+            window.showDashboard();
         window.analyseNow(); // the screenshot shows findings and costs, not a pending timer
         QApplication::processEvents();
         const QString out = parser.value(screenshot);

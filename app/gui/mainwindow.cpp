@@ -157,6 +157,7 @@ void MainWindow::createDocks()
          Qt::LeftDockWidgetArea);
     findingsDock->raise();
     tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("inspector-dock")), history);
+    createDashboardDock(history);
     findChild<QDockWidget *>(QStringLiteral("inspector-dock"))->raise();
     resizeDocks({findingsDock}, {220}, Qt::Vertical);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("inspector-dock")), findChild<QDockWidget *>(QStringLiteral("palette-dock"))},
@@ -366,6 +367,11 @@ void MainWindow::createActions()
     QAction *actual = view->addAction(tr("&Actual Size"), m_view, &views::CanvasView::zoomTo100);
     actual->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     view->addSeparator();
+    QAction *dashboard = view->addAction(tr("Cost &Dashboard"), this, &MainWindow::showDashboard);
+    dashboard->setObjectName(QStringLiteral("action-cost-dashboard"));
+    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    dashboard->setStatusTip(tr("Show the cost charts: breakdown, serverless vs servers, TCO and uncertainty"));
+    view->addSeparator();
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
 
@@ -389,12 +395,13 @@ void MainWindow::analyseNow()
     m_analysisTimer->stop();
     const model::Architecture &arch = m_document->architecture();
     views::Analysis analysis;
+    model::EstimateOptions options;
+    const model::PriceList *prices = pricesFor(arch.settings().region);
     // One graph view and one workload serve both validation and the estimate.
     const model::ArchitectureGraph graph(arch);
     const model::Workload workload = model::propagateWorkload(arch, m_catalog, graph);
     analysis.findings = model::validate(arch, m_catalog, graph, workload);
-    if (const model::PriceList *prices = pricesFor(arch.settings().region)) {
-        model::EstimateOptions options;
+    if (prices) {
         options.freeTier = arch.settings().freeTier;
         options.explain = arch.nodes().size() <= 500; // formulas for tooltips, when cheap
         analysis.estimate = model::estimate(arch, m_catalog, *prices, options, graph, workload);
@@ -421,6 +428,7 @@ void MainWindow::analyseNow()
     m_scene->setFindings(analysis.findings);
     m_findings->setAnalysis(analysis);
     m_costs->setAnalysis(analysis);
+    updateDashboard(analysis.estimate, prices, options);
 }
 
 void MainWindow::updateTitle()

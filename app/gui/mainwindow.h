@@ -5,6 +5,7 @@
 #include "preferences.h"
 
 #include <model/core/diagnostic.h>
+#include <model/cost/estimate.h>
 #include <model/cost/pricelist.h>
 
 #include <QMainWindow>
@@ -12,7 +13,9 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 
+class QDockWidget;
 class QLabel;
 class QTimer;
 class QUndoView;
@@ -24,6 +27,7 @@ class Catalog;
 namespace nimbus::views {
 class CanvasScene;
 class CanvasView;
+class CostDashboard;
 class CostTablePanel;
 class Document;
 class FindingsPanel;
@@ -68,6 +72,10 @@ public:
     views::InspectorPanel *inspector() const { return m_inspector; }
     views::FindingsPanel *findings() const { return m_findings; }
     views::CostTablePanel *costs() const { return m_costs; }
+    views::CostDashboard *dashboard() const { return m_dashboard; }
+    QDockWidget *dashboardDock() const { return m_dashboardDock; }
+    /// Shows and raises the "Cost dashboard" dock (View > Cost Dashboard).
+    void showDashboard();
 
     /// Runs the analysis now instead of after the short delay (tests, screenshots).
     void analyseNow();
@@ -107,6 +115,13 @@ protected:
 
 private:
     void createDocks();
+    void createDashboardDock(QDockWidget *besides);
+    /// Hands the dashboard its figures: the server comparison and a Monte Carlo run are
+    /// computed here, and only while the dashboard can be seen (else marked stale).
+    void updateDashboard(const std::optional<model::Estimate> &estimate, const model::PriceList *prices,
+                         const model::EstimateOptions &options);
+    bool isDashboardShown() const;
+    void useDashboardPreferences();
     void createActions();
     void usePreferences();
     void createArrangeMenu();
@@ -138,6 +153,9 @@ private:
     views::InspectorPanel *m_inspector = nullptr;
     views::FindingsPanel *m_findings = nullptr;
     views::CostTablePanel *m_costs = nullptr;
+    views::CostDashboard *m_dashboard = nullptr;
+    QDockWidget *m_dashboardDock = nullptr;
+    bool m_dashboardStale = true;
     QUndoView *m_undoView = nullptr;
     QLabel *m_costLabel;
     QLabel *m_findingsLabel;

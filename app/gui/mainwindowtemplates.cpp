@@ -90,6 +90,7 @@ void MainWindow::usePreferences()
     m_view->setGridVisible(m_preferences.showGrid);
     m_autosaveTimer->setInterval(m_preferences.autosaveMinutes * 60'000);
     m_costs->setCurrency(m_preferences.currency());
+    useDashboardPreferences();
     analyseNow(); // the figures in the chosen currency
 }
 
