@@ -20,6 +20,8 @@ Commands:
   validate FILE   check a design and report findings (text, JSON or SARIF)
   rules           list the validation rules
   estimate FILE   estimate the monthly cost (table, JSON or CSV)
+  scenarios FILE  compare the design's scenarios side by side
+  compare A B     compare two designs side by side
   export FILE     write the design as an AWS SAM or CloudFormation template
   import FILE     read a SAM or CloudFormation template into a design
   render FILE     draw the diagram as a PNG, SVG or PDF file (-o OUT.png|svg|pdf)

@@ -113,6 +113,9 @@ bool parseOptions(const Command &command, const std::vector<std::string> &args,
                 options.seed = parsed;
             else
                 options.monteCarlo = static_cast<int>(parsed);
+        } else if (command.takesEstimateOptions && name == "--scenario") {
+            if (!takeValue(options.scenario))
+                return false;
         } else if (command.takesEstimateOptions && name == "--distribution") {
             if (!takeValue(options.distribution))
                 return false;
@@ -131,7 +134,11 @@ bool parseOptions(const Command &command, const std::vector<std::string> &args,
         error = "no file is expected";
         return false;
     }
-    if (command.needsFile && options.files.size() != 1) {
+    if (command.needsFile && command.fileCount == 2 && options.files.size() != 2) {
+        error = "two design files are needed";
+        return false;
+    }
+    if (command.needsFile && command.fileCount == 1 && options.files.size() != 1) {
         error = options.files.empty() ? "a design file is needed" : "only one file is accepted";
         return false;
     }

@@ -29,6 +29,7 @@ struct CliOptions
     int monteCarlo = 0; ///< samples; 0 = no Monte Carlo run
     std::uint64_t seed = 1;
     std::string distribution = "triangular";
+    std::string scenario; ///< estimate: price the design as this scenario sees it
 };
 
 /// A command-line action: its name, what it accepts and how it runs.
@@ -42,6 +43,7 @@ struct Command
     bool needsFile;
     int (*run)(const CliOptions &options, std::ostream &out, std::ostream &err);
     bool takesOutput = false; ///< accepts -o/--output FILE
+    int fileCount = 1;        ///< design files it needs when needsFile
 };
 
 /// Parses `args` for `command`; false with `error` set on bad usage (unknown option, a

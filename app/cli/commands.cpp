@@ -7,6 +7,7 @@
 #include "estimatecommand.h"
 #include "iaccommands.h"
 #include "infocommand.h"
+#include "scenariocommands.h"
 #include "validatecommand.h"
 
 #include <array>
@@ -39,7 +40,7 @@ const char *const kEstimateUsage =
     R"(Usage: nimbus estimate FILE [--region R] [--prices PRICES.yaml] [--discount PCT]
                       [--no-free-tier] [--format table|json|csv] [--explain]
                       [--compare-servers] [--sweep] [--monte-carlo N [--seed S]
-                      [--distribution triangular|pert]] [--catalog DIR]
+                      [--distribution triangular|pert]] [--scenario NAME] [--catalog DIR]
 
 Estimates the monthly cost of a design from the traffic at its entry points: per service and
 price dimension, with free tiers granted once per account and tiered prices applied to the
@@ -52,6 +53,25 @@ lacks is shown as unknown, never as zero.
 a load balancer, a warm standby, operations labour) and gives 1- and 3-year TCO; --sweep
 adds both costs from x0.01 to x100 the traffic and the break-even multiple; --monte-carlo
 samples the inputs that have low and high values and gives P10/P50/P90.
+
+--scenario prices the design as one of its scenarios sees it (its traffic multiplier,
+region, free tier, architecture, capacity mode and per-service overrides); 'nimbus scenarios
+FILE' lists them.
+)";
+
+const char *const kScenariosUsage = R"(Usage: nimbus scenarios FILE [--format table|json] [--catalog DIR]
+
+Puts the design as drawn and each of its scenarios side by side: monthly serverless cost,
+the server-based equivalent (operations and standby included), the traffic multiple where
+both cost the same, the 3-year saving of serverless over servers, and the validation
+findings of each variant. Each variant is priced in its own region with the bundled price
+lists.
+)";
+
+const char *const kCompareUsage = R"(Usage: nimbus compare A.nimbus B.nimbus [--format table|json] [--catalog DIR]
+
+Puts two designs side by side in the same table as 'nimbus scenarios': monthly cost,
+servers, break-even, 3-year saving and findings.
 )";
 
 const char *const kExportUsage =
@@ -74,11 +94,13 @@ What Nimbus does not model is kept and written back on export. Prints a summary;
 -o the design goes to standard output.
 )";
 
-const std::array<Command, 6> kCommands = {{
+const std::array<Command, 8> kCommands = {{
     {"info", kInfoUsage, {"text", "json"}, false, false, true, runInfo},
     {"validate", kValidateUsage, {"text", "json", "sarif"}, true, false, true, runValidate},
     {"rules", kRulesUsage, {"text", "markdown", "json"}, false, false, false, runRules},
     {"estimate", kEstimateUsage, {"table", "json", "csv"}, false, true, true, runEstimate},
+    {"scenarios", kScenariosUsage, {"table", "json"}, false, false, true, runScenarios},
+    {"compare", kCompareUsage, {"table", "json"}, false, false, true, runCompare, false, 2},
     {"export", kExportUsage, {"sam", "cloudformation"}, false, false, true, runExport, true},
     {"import", kImportUsage, {}, false, false, true, runImport, true},
 }};

@@ -153,6 +153,7 @@ void MainWindow::createDocks()
         m_scene->selectItems({id}, {});
     });
     tabifyDockWidget(findingsDock, costsDock);
+    createScenarioDock(costsDock);
     dock(tr("Overview"), QStringLiteral("overview-dock"), new views::OverviewWidget(m_view, this),
          Qt::LeftDockWidgetArea);
     findingsDock->raise();
@@ -240,6 +241,9 @@ void MainWindow::createActions()
     add(file, tr("&Save"), QKeySequence::Save, &MainWindow::onSave, true);
     add(file, tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::onSaveAs);
     file->addSeparator();
+    QAction *compare = file->addAction(tr("Compare with &Design…"), this, &MainWindow::onCompareWithDesign);
+    compare->setObjectName(QStringLiteral("action-compare-with-design"));
+    compare->setStatusTip(tr("Put another design file beside this one: monthly cost, servers, break-even, 3-year saving"));
     QAction *importAction = file->addAction(tr("&Import Template…"), this, &MainWindow::onImportTemplate);
     importAction->setObjectName(QStringLiteral("action-import-template"));
     importAction->setStatusTip(tr("Read an AWS SAM or CloudFormation template (YAML or JSON) into a new design"));
@@ -393,7 +397,8 @@ const model::PriceList *MainWindow::pricesFor(const std::string &region)
 void MainWindow::analyseNow()
 {
     m_analysisTimer->stop();
-    const model::Architecture &arch = m_document->architecture();
+    model::Architecture scenarioView;
+    const model::Architecture &arch = analysedDesign(scenarioView);
     views::Analysis analysis;
     model::EstimateOptions options;
     const model::PriceList *prices = pricesFor(arch.settings().region);
@@ -416,7 +421,8 @@ void MainWindow::analyseNow()
         }
         m_costLabel->setText(tr("Monthly cost: <b>%1</b> · %2")
                                  .arg(m_preferences.money(analysis.estimate->total),
-                                      QString::fromStdString(arch.settings().region)));
+                                      QString::fromStdString(arch.settings().region))
+                             + (m_activeScenario.isEmpty() ? QString() : tr(" · scenario <b>%1</b>").arg(m_activeScenario.toHtmlEscaped())));
     } else {
         m_costLabel->setText(tr("No price list for %1").arg(QString::fromStdString(arch.settings().region)));
     }
@@ -429,6 +435,7 @@ void MainWindow::analyseNow()
     m_findings->setAnalysis(analysis);
     m_costs->setAnalysis(analysis);
     updateDashboard(analysis.estimate, prices, options);
+    updateScenarioComparison();
 }
 
 void MainWindow::updateTitle()

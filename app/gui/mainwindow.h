@@ -21,6 +21,7 @@ class QTimer;
 class QUndoView;
 
 namespace nimbus::model {
+class Architecture;
 class Catalog;
 }
 
@@ -33,6 +34,7 @@ class Document;
 class FindingsPanel;
 class InspectorPanel;
 class PalettePanel;
+class ScenarioPanel;
 } // namespace nimbus::views
 
 namespace nimbus::app {
@@ -76,6 +78,14 @@ public:
     QDockWidget *dashboardDock() const { return m_dashboardDock; }
     /// Shows and raises the "Cost dashboard" dock (View > Cost Dashboard).
     void showDashboard();
+    views::ScenarioPanel *scenarios() const { return m_scenarios; }
+
+    /// File > Compare with Design…: reads `path` and shows it beside the open design in the
+    /// Scenarios panel's table (kept up to date as the open design changes) until the panel
+    /// goes back to scenarios. On errors shows them (when `interactive`); false then.
+    bool compareWithDesign(const QString &path, bool interactive = true);
+    /// The scenario the canvas and cost table are priced as; empty for the design as drawn.
+    QString activeScenario() const { return m_activeScenario; }
 
     /// Runs the analysis now instead of after the short delay (tests, screenshots).
     void analyseNow();
@@ -125,6 +135,12 @@ private:
     void createActions();
     void usePreferences();
     void createArrangeMenu();
+    void createScenarioDock(QDockWidget *besides);
+    void onCompareWithDesign();
+    /// The design the canvas is priced as: the document's, or the active scenario's view of
+    /// it (built in `storage`).
+    const model::Architecture &analysedDesign(model::Architecture &storage) const;
+    void updateScenarioComparison();
     void onNew();
     void onOpen();
     bool onSave();
@@ -156,6 +172,10 @@ private:
     views::CostDashboard *m_dashboard = nullptr;
     QDockWidget *m_dashboardDock = nullptr;
     bool m_dashboardStale = true;
+    views::ScenarioPanel *m_scenarios = nullptr;
+    QString m_activeScenario;                            ///< view state, not saved
+    std::unique_ptr<model::Architecture> m_otherDesign; ///< File > Compare with Design
+    QString m_otherPath;
     QUndoView *m_undoView = nullptr;
     QLabel *m_costLabel;
     QLabel *m_findingsLabel;

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: MIT
 //
 // File > Export Report… and File > Export Cost CSV…: the executive cost report (PDF) and
-// the estimate's line items (CSV), with the window's price lists and preferred currency.
+// the estimate's line items (CSV), with the window's price lists and preferred currency,
+// for the design as the active scenario sees it.
 #include "mainwindow.h"
 
 #include <model/cost/estimate.h>
@@ -42,7 +43,8 @@ QString withSuffix(QString path, const QString &suffix)
 bool MainWindow::exportCosts(const QString &failureTitle, bool interactive,
                              const std::function<bool(const model::PriceList &, QString *)> &write)
 {
-    const std::string &region = m_document->architecture().settings().region;
+    model::Architecture scenarioView;
+    const std::string region = analysedDesign(scenarioView).settings().region;
     QString error = tr("Nimbus has no price list for %1.").arg(QString::fromStdString(region));
     if (const model::PriceList *prices = pricesFor(region); prices && write(*prices, &error))
         return true;
@@ -54,8 +56,10 @@ bool MainWindow::exportCosts(const QString &failureTitle, bool interactive,
 bool MainWindow::exportReport(const QString &path, bool interactive)
 {
     return exportCosts(tr("Cannot export the report"), interactive, [&](const model::PriceList &prices, QString *error) {
+        model::Architecture scenarioView;
         views::ReportRequest request;
-        request.design = &m_document->architecture();
+        request.design = &analysedDesign(scenarioView);
+        request.scenarioName = m_activeScenario;
         request.catalog = &m_catalog;
         request.prices = &prices;
         request.currency = m_preferences.currency();
@@ -73,7 +77,8 @@ bool MainWindow::exportReport(const QString &path, bool interactive)
 bool MainWindow::exportCostCsv(const QString &path, bool interactive)
 {
     return exportCosts(tr("Cannot export the cost CSV"), interactive, [&](const model::PriceList &prices, QString *error) {
-        const model::Architecture &design = m_document->architecture();
+        model::Architecture scenarioView;
+        const model::Architecture &design = analysedDesign(scenarioView);
         model::EstimateOptions options;
         options.freeTier = design.settings().freeTier;
         const model::Estimate estimate = model::estimate(design, m_catalog, prices, options);

@@ -11,6 +11,7 @@
 #include <views/canvas/canvasview.h>
 #include <views/costs/costtablepanel.h>
 #include <views/document/document.h>
+#include <views/scenarios/scenariopanel.h>
 
 #include <QApplication>
 #include <QMessageBox>
@@ -91,6 +92,7 @@ void MainWindow::usePreferences()
     m_autosaveTimer->setInterval(m_preferences.autosaveMinutes * 60'000);
     m_costs->setCurrency(m_preferences.currency());
     useDashboardPreferences();
+    m_scenarios->setCurrency(m_preferences.currency());
     analyseNow(); // the figures in the chosen currency
 }
 

@@ -6,6 +6,7 @@
 #include "../cli/designloader.h"
 #include "../cli/estimatecommand.h"
 
+#include <model/core/scenario.h>
 #include <model/cost/lineitemscsv.h>
 #include <model/io/atomicfile.h>
 #include <views/report/costreport.h>
@@ -23,8 +24,9 @@ namespace nimbus::app {
 namespace {
 
 const char *const kReportUsage =
-    R"(Usage: nimbus report FILE -o OUT.(pdf|csv) [--currency-code CODE --exchange-rate R]
-                    [--currency-symbol S] [--prices FILE] [--date YYYY-MM-DD] [--catalog DIR]
+    R"(Usage: nimbus report FILE -o OUT.(pdf|csv) [--scenario NAME]
+                    [--currency-code CODE --exchange-rate R] [--currency-symbol S]
+                    [--prices FILE] [--date YYYY-MM-DD] [--catalog DIR]
 
 Writes the cost report of a design. A .pdf is the executive report: title page, diagram,
 headline numbers (monthly cost, serverless against servers, break-even, 3-year saving),
@@ -33,6 +35,8 @@ comparison) and the validation summary. A .csv holds every line item of the esti
 (node, service, dimension, quantity, unit, unit price, monthly cost) for finance tools.
 
   -o, --output OUT        the file to write (.pdf or .csv)
+  --scenario NAME         report the design as one of its scenarios sees it (traffic,
+                          region, free tier, settings and overrides of that scenario)
   --currency-code CODE    show amounts in this currency (ISO code, e.g. EUR); needs
                           --exchange-rate unless CODE is USD
   --exchange-rate R       units of the currency for one US dollar (greater than zero)
@@ -52,6 +56,7 @@ struct ReportArgs
     std::string pricesFile;
     std::string code;
     std::string symbol;
+    std::string scenario;
     std::optional<double> rate;
     QDate date;
     bool help = false;
@@ -83,6 +88,11 @@ std::optional<std::string> parseOption(const std::vector<std::string> &args, std
         return value(r.catalogDir) ? std::nullopt : std::optional<std::string>("--catalog needs a folder");
     if (a == "--prices")
         return value(r.pricesFile) ? std::nullopt : std::optional<std::string>("--prices needs a file");
+    if (a == "--scenario") {
+        if (!value(r.scenario) || r.scenario.empty())
+            return "--scenario needs the name of one of the design's scenarios";
+        return std::nullopt;
+    }
     if (a == "--currency-code") {
         if (!value(r.code) || r.code.empty())
             return "--currency-code needs a code such as EUR";
@@ -155,6 +165,26 @@ model::Currency currencyOf(const ReportArgs &r)
     return currency;
 }
 
+/// Replaces the design by the scenario's view of it; false (with a message) when the
+/// design has no scenario of that name.
+bool applyScenario(LoadedDesign &design, const ReportArgs &r, std::ostream &err)
+{
+    const model::Scenario *scenario = model::findScenario(design.architecture, r.scenario);
+    if (!scenario) {
+        err << "nimbus report: " << r.file << " has no scenario '" << r.scenario << "'";
+        const auto &all = design.architecture.scenarios();
+        for (std::size_t i = 0; i < all.size(); ++i)
+            err << (i ? ", '" : " (it has '") << all[i].name << "'";
+        err << (all.empty() ? " (it has none)\n" : ")\n");
+        return false;
+    }
+    model::Diagnostics warnings;
+    design.architecture = model::withScenario(design.architecture, *scenario, &warnings);
+    for (const auto &w : warnings)
+        err << "nimbus report: " << w.toString() << '\n';
+    return true;
+}
+
 } // namespace
 
 bool isReportInvocation(const std::vector<std::string> &args)
@@ -178,6 +208,8 @@ int runReport(const std::vector<std::string> &args, std::ostream &out, std::ostr
         err << "nimbus report: " << r.file << " cannot be read\n";
         return ExitUsage;
     }
+    if (!r.scenario.empty() && !applyScenario(*design, r, err))
+        return ExitUsage;
     const std::optional<model::PriceList> prices =
         loadPrices(design->architecture.settings().region, r.pricesFile, err);
     if (!prices)
@@ -188,6 +220,7 @@ int runReport(const std::vector<std::string> &args, std::ostream &out, std::ostr
     request.prices = &*prices;
     request.currency = currencyOf(r);
     request.date = r.date;
+    request.scenarioName = QString::fromStdString(r.scenario);
     if (design->architecture.name().empty())
         request.title = QFileInfo(QString::fromStdString(r.file)).completeBaseName();
     if (isCsv(r.output)) {

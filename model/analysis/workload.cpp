@@ -109,6 +109,8 @@ Workload propagateWorkload(const Architecture &architecture, const Catalog &cata
     for (std::size_t e = 0; e < edges.size(); ++e)
         outgoing[fill[graph.sourceIndex(e)]++] = e;
 
+    // A scenario's traffic multiplier (1 in a design as drawn) scales every entry point.
+    const double trafficMultiplier = std::max(0.0, architecture.settings().trafficMultiplier);
     const ArchitectureGraph::Condensation condensation = graph.condensation();
     for (std::size_t v : condensation.order) {
         const Node &node = nodes[v];
@@ -116,7 +118,7 @@ Workload propagateWorkload(const Architecture &architecture, const Catalog &cata
         Load &load = workload.nodes[v];
         if (type && type->entryPoint) {
             const Load own = entryLoad(node, *type);
-            const double scale = entryScale ? (*entryScale)[v] : 1.0;
+            const double scale = (entryScale ? (*entryScale)[v] : 1.0) * trafficMultiplier;
             load.requestsPerMonth += own.requestsPerMonth * scale;
             load.peakRps += own.peakRps * scale;
             load.payloadKb = std::max(load.payloadKb, own.payloadKb);

@@ -44,7 +44,8 @@ struct Workload
 /// its cache misses. Failure and dead-letter edges carry nothing. Edges inside a cycle add nothing, so a
 /// cycle (reported by validation) cannot make propagation loop.
 ///
-/// `entryScale`, when given, multiplies each entry point's own traffic (by node index):
+/// Every entry point's traffic is multiplied by the design's Settings::trafficMultiplier
+/// (a scenario's, see withScenario()). `entryScale`, when given, multiplies each entry point's own traffic (by node index):
 /// the traffic sweep and the Monte Carlo run scale entries this way.
 Workload propagateWorkload(const Architecture &architecture, const Catalog &catalog,
                            const ArchitectureGraph &graph,

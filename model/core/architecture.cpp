@@ -225,6 +225,13 @@ std::vector<std::string> Architecture::checkInvariants() const
             problems.push_back("node '" + n.id.str() + "' is in missing group '"
                                + n.group->str() + "'");
     }
+    std::unordered_set<std::string> names;
+    for (const Scenario &s : m_scenarios) {
+        if (s.name.empty())
+            problems.push_back("scenario with an empty name");
+        else if (!names.insert(s.name).second)
+            problems.push_back("duplicate scenario name '" + s.name + "'");
+    }
     return problems;
 }
 
@@ -240,6 +247,7 @@ bool operator==(const Architecture &a, const Architecture &b)
     };
     return a.m_name == b.m_name && a.m_description == b.m_description
            && a.m_settings == b.m_settings && a.m_extra == b.m_extra
+           && a.m_scenarios == b.m_scenarios
            && a.m_nodes.size() == b.m_nodes.size() && a.m_edges.size() == b.m_edges.size()
            && a.m_groups.size() == b.m_groups.size() && a.m_notes.size() == b.m_notes.size()
            && same(a.m_nodes, [&](const NodeId &id) { return b.node(id); })

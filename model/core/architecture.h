@@ -5,6 +5,7 @@
 #include "connectionkind.h"
 #include "ids.h"
 #include "propertyvalue.h"
+#include "scenario.h"
 #include "tree.h"
 
 #include <optional>
@@ -72,6 +73,9 @@ struct Settings
 {
     std::string region = "us-east-1";
     bool freeTier = true;
+    /// Factor on every entry point's traffic. Always 1 in a design as drawn; a scenario
+    /// view of it (withScenario()) sets it, and workload propagation applies it.
+    double trafficMultiplier = 1;
     Tree extra;
     friend bool operator==(const Settings &, const Settings &) = default;
 };
@@ -91,6 +95,9 @@ public:
     Settings &settings() { return m_settings; }
     const Tree &extra() const { return m_extra; }
     Tree &extra() { return m_extra; }
+    /// Named variants of the design; names are unique and not empty (checkInvariants()).
+    const std::vector<Scenario> &scenarios() const { return m_scenarios; }
+    std::vector<Scenario> &scenarios() { return m_scenarios; }
 
     const std::vector<Node> &nodes() const { return m_nodes; }
     /// Position of a node of this architecture in nodes() (and of an edge in edges()):
@@ -145,6 +152,7 @@ private:
     std::string m_description;
     Settings m_settings;
     Tree m_extra;
+    std::vector<Scenario> m_scenarios;
     std::vector<Node> m_nodes;
     std::vector<Edge> m_edges;
     std::vector<Group> m_groups;

@@ -323,10 +323,21 @@ void tableUsage(UsageBuilder &b)
     const bool ia = b.text("tableClass") == "STANDARD_INFREQUENT_ACCESS";
     const double itemKb = std::max(0.001, b.number("itemSizeKb", 1));
     if (b.text("capacityMode") == "PROVISIONED") {
-        const double wcu = b.number("writeCapacityUnits", 0);
-        const double rcu = b.number("readCapacityUnits", 0);
-        b.add("dynamodb.provisioned.wcu", "Write capacity", wcu * kHoursPerMonth, "WCU-hour", [&] { return num(wcu) + " WCU × 730 hours"; });
-        b.add("dynamodb.provisioned.rcu", "Read capacity", rcu * kHoursPerMonth, "RCU-hour", [&] { return num(rcu) + " RCU × 730 hours"; });
+        // Capacity the design does not state (a scenario switched the table to provisioned)
+        // is sized for the peak demand at 70% use, the target DynamoDB auto scaling keeps.
+        const TableDemand demand = tableDemand(b.c, b.node);
+        auto units = [&](const char *key, double peak) {
+            return b.c.isSet(b.node, key) ? b.number(key, 0) : std::max(1.0, std::ceil(peak / 0.7 - 1e-9));
+        };
+        const double wcu = units("writeCapacityUnits", demand.writes);
+        const double rcu = units("readCapacityUnits", demand.reads);
+        auto sized = [&](const char *key) {
+            return b.c.isSet(b.node, key) ? std::string() : std::string(" (sized for peak at 70% use)");
+        };
+        b.add("dynamodb.provisioned.wcu", "Write capacity", wcu * kHoursPerMonth, "WCU-hour",
+              [&] { return num(wcu) + " WCU × 730 hours" + sized("writeCapacityUnits"); });
+        b.add("dynamodb.provisioned.rcu", "Read capacity", rcu * kHoursPerMonth, "RCU-hour",
+              [&] { return num(rcu) + " RCU × 730 hours" + sized("readCapacityUnits"); });
     } else {
         const double writes = b.incomingVolume({ConnectionKind::Write});
         const double perWrite = std::ceil(itemKb - 1e-9);

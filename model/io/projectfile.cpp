@@ -3,6 +3,7 @@
 #include "projectfile.h"
 
 #include "atomicfile.h"
+#include "projectscenarios.h"
 #include "treefields.h"
 #include "yamlreader.h"
 #include "yamlwriter.h"
@@ -55,8 +56,10 @@ public:
         forEachItem(root, "nodes", [&](const Tree &item) { readNode(item, arch); });
         forEachItem(root, "edges", [&](const Tree &item) { readEdge(item, arch); });
         forEachItem(root, "notes", [&](const Tree &item) { readNote(item, arch); });
+        if (const Tree *scenarios = root.find("scenarios"))
+            readScenarios(*scenarios, m_fields, m_catalog, arch);
         arch.extra() = collectExtra(root, {"nimbus", "name", "description", "settings", "groups",
-                                           "nodes", "edges", "notes"});
+                                           "nodes", "edges", "notes", "scenarios"});
     }
 
     std::unordered_map<std::string, int> takeIdLines() { return std::move(m_idLines); }
@@ -110,7 +113,14 @@ private:
             return;
         settings.region = m_fields.text(map, "region", false).value_or(settings.region);
         settings.freeTier = m_fields.boolean(map, "freeTier", false).value_or(settings.freeTier);
-        settings.extra = collectExtra(map, {"region", "freeTier"});
+        if (map.find("trafficMultiplier")) {
+            const auto multiplier = m_fields.number(map, "trafficMultiplier", false);
+            if (multiplier && *multiplier > 0)
+                settings.trafficMultiplier = *multiplier;
+            else if (multiplier)
+                m_fields.error(*map.find("trafficMultiplier"), "'trafficMultiplier' must be above 0");
+        }
+        settings.extra = collectExtra(map, {"region", "freeTier", "trafficMultiplier"});
     }
 
     /// Reads and checks an object's id; empty when it is missing, malformed or taken.
@@ -404,6 +414,8 @@ std::string writeProject(const Architecture &arch)
     Tree settings = Tree::makeMap();
     settings.set("region", stringScalar(arch.settings().region));
     settings.set("freeTier", Tree::makeScalar(arch.settings().freeTier ? "true" : "false"));
+    if (arch.settings().trafficMultiplier != 1) // only a scenario's view of a design has one
+        settings.set("trafficMultiplier", valueToTree(arch.settings().trafficMultiplier));
     appendExtra(settings, arch.settings().extra);
     root.set("settings", std::move(settings));
 
@@ -438,6 +450,8 @@ std::string writeProject(const Architecture &arch)
         }
         root.set("notes", std::move(notes));
     }
+    if (!arch.scenarios().empty())
+        root.set("scenarios", scenariosTree(arch.scenarios()));
     appendExtra(root, arch.extra());
     return writeYaml(root);
 }

@@ -380,6 +380,75 @@ private Q_SLOTS:
         QVERIFY2(none.err.contains(QStringLiteral("no Resources")), qPrintable(none.err));
     }
 
+    void estimateAsAScenario()
+    {
+        const QString sample = sourcePath(kSample);
+        auto monthly = [&](const QStringList &extra) {
+            const Run r = run(QStringList{"estimate", sample, "--format", "json"} + extra);
+            [&] { QCOMPARE(r.code, 0); }();
+            return QJsonDocument::fromJson(r.out.toUtf8()).object().value("totals").toObject().value("monthly").toDouble();
+        };
+        const double asDrawn = monthly({});
+        QVERIFY(monthly({"--scenario", "5x growth"}) > 2 * asDrawn);
+        QVERIFY(monthly({"--scenario=launch"}) < asDrawn);
+        const Run table = run({"estimate", sample, "--scenario", "peak season"});
+        QCOMPARE(table.code, 0);
+        QVERIFY2(table.out.startsWith("Scenario: peak season"), qPrintable(table.out));
+
+        const Run unknown = run({"estimate", sample, "--scenario", "winter"});
+        QCOMPARE(unknown.code, 2);
+        QVERIFY2(unknown.err.contains("has no scenario 'winter'; its scenarios are 'launch', 'peak season', '5x growth'"),
+                 qPrintable(unknown.err));
+        QTemporaryDir dir;
+        const QString plain = writeDesign(dir, "plain.nimbus", "nimbus: 1\nname: P\nnodes: []\nedges: []\n");
+        const Run none = run({"estimate", plain, "--scenario", "launch"});
+        QCOMPARE(none.code, 2);
+        QVERIFY2(none.err.contains("it has no scenarios at all"), qPrintable(none.err));
+    }
+
+    void scenariosSideBySide()
+    {
+        const Run table = run({"scenarios", sourcePath(kSample)});
+        QCOMPARE(table.code, 0);
+        for (const char *text : {"Variant", "Monthly", "Servers", "Break-even", "3-year saving", "Findings",
+                                 "As designed", "launch", "peak season", "5x growth", "us-east-1", "$"})
+            QVERIFY2(table.out.contains(QLatin1String(text)), text);
+
+        const Run json = run({"scenarios", sourcePath(kSample), "--format", "json"});
+        QCOMPARE(json.code, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(json.out.toUtf8()).object().value("variants").toArray();
+        QCOMPARE(rows.size(), 4);
+        QCOMPARE(rows[0].toObject().value("name").toString(), QStringLiteral("As designed"));
+        QCOMPARE(rows[3].toObject().value("name").toString(), QStringLiteral("5x growth"));
+        const auto value = [&](int row, const char *key) { return rows[row].toObject().value(key).toDouble(); };
+        QVERIFY(value(1, "monthly") < value(0, "monthly"));
+        QVERIFY(value(3, "monthly") > value(2, "monthly"));
+        for (int row = 0; row < 4; ++row) {
+            QVERIFY(value(row, "serversMonthly") > 0);
+            QCOMPARE(value(row, "saving3y"), value(row, "tco3Servers") - value(row, "tco3Serverless"));
+        }
+    }
+
+    void compareTwoDesigns()
+    {
+        const QString web = sourcePath(kSample);
+        const QString iot = sourcePath("templates/iot-backend.nimbus");
+        const Run table = run({"compare", web, iot});
+        QCOMPARE(table.code, 0);
+        QVERIFY(table.out.contains("Web application") && table.out.contains("IoT backend"));
+        const Run json = run({"compare", web, web, "--format", "json"});
+        const QJsonArray rows = QJsonDocument::fromJson(json.out.toUtf8()).object().value("variants").toArray();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0].toObject().value("monthly").toDouble(), rows[1].toObject().value("monthly").toDouble());
+        QCOMPARE(rows[0].toObject().value("name").toString(), QStringLiteral("web-application.nimbus"));
+        const Run one = run({"compare", web});
+        QCOMPARE(one.code, 2);
+        QVERIFY(one.err.contains("two design files are needed"));
+        const Run missing = run({"compare", web, "/no/such.nimbus"});
+        QCOMPARE(missing.code, 2);
+        QVERIFY(missing.err.contains("/no/such.nimbus"));
+    }
+
     void guiOrCliIsDecidedByTheFirstArgument()
     {
         using nimbus::app::isCliInvocation;

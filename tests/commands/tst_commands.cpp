@@ -6,6 +6,7 @@
 #include <views/commands/additemscommand.h>
 #include <views/commands/movenodescommand.h>
 #include <views/commands/removeitemscommand.h>
+#include <views/commands/scenariocommands.h>
 #include <views/commands/setpropertycommands.h>
 #include <views/document/document.h>
 
@@ -187,6 +188,41 @@ private Q_SLOTS:
     {
         roundTrip(new views::SetEdgePropertyCommand(*m_document, EdgeId("api-to-list"), "multiplier", 0.7));
         roundTrip(new views::RenameNodeCommand(*m_document, NodeId("cdn"), "Static site CDN"));
+    }
+
+    void scenarioCommandsRoundTrip()
+    {
+        QSignalSpy changed(m_document.get(), &views::Document::scenariosChanged);
+        model::Scenario winter;
+        winter.name = "winter";
+        winter.trafficMultiplier = 0.5;
+        roundTrip(new views::AddScenarioCommand(*m_document, 1, winter, QStringLiteral("Add scenario")));
+        QCOMPARE(m_document->architecture().scenarios().at(1).name, std::string("winter"));
+        QCOMPARE(changed.count(), 3);
+        model::Scenario edited = winter;
+        edited.name = "deep winter";
+        edited.overrides.push_back({NodeId("browser"), "peakRps", 40.0});
+        roundTrip(new views::EditScenarioCommand(*m_document, 1, edited, QStringLiteral("Edit scenario")));
+        QCOMPARE(m_document->architecture().scenarios().at(1), edited);
+        roundTrip(new views::RemoveScenarioCommand(*m_document, 0));
+        QCOMPARE(m_document->undoStack()->undoText(), QStringLiteral("Delete scenario 'launch'"));
+        QCOMPARE(m_document->architecture().scenarios().front().name, std::string("deep winter"));
+    }
+
+    void scenarioEditsMergeWithinASession()
+    {
+        model::Scenario s = m_document->architecture().scenarios().front();
+        for (double traffic : {0.3, 0.4, 0.5}) {
+            s.trafficMultiplier = traffic;
+            m_document->undoStack()->push(new views::EditScenarioCommand(*m_document, 0, s, QStringLiteral("Traffic"), 7));
+        }
+        QCOMPARE(m_document->undoStack()->count(), 1);
+        s.description = "other field, other session";
+        m_document->undoStack()->push(new views::EditScenarioCommand(*m_document, 0, s, QStringLiteral("Describe"), 8));
+        QCOMPARE(m_document->undoStack()->count(), 2);
+        m_document->undoStack()->undo();
+        m_document->undoStack()->undo();
+        QCOMPARE(m_document->architecture().scenarios().front().trafficMultiplier, 0.2);
     }
 
     void saveMarksClean()

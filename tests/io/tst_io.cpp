@@ -216,6 +216,90 @@ private Q_SLOTS:
         QCOMPARE(writeProject(a), writeProject(b));
     }
 
+    void scenariosRoundTrip()
+    {
+        auto loaded = readProjectFile(sourcePath("templates/web-application.nimbus").toStdString(), builtinCatalog());
+        QVERIFY(loaded.ok());
+        Architecture arch = loaded.architecture;
+        QCOMPARE(arch.scenarios().size(), std::size_t(3));
+        arch.scenarios().clear();
+        QVERIFY(writeProject(arch).find("scenarios:") == std::string::npos); // none, no section
+        const NodeId node("browser");
+        Scenario full{"peak season", "Holiday peak: three times the traffic", 3, "eu-west-1", false,
+                      "arm64", "provisioned", {}};
+        full.overrides.push_back({node, "requestsPerMonth", 2500000.0});
+        full.overrides.push_back({node, "payloadKb", 0.5});
+        full.overrides.push_back({NodeId("gone"), "anything", std::string("on")});
+        arch.scenarios().push_back(full);
+        Scenario launch;
+        launch.name = "launch";
+        launch.trafficMultiplier = 0.25;
+        arch.scenarios().push_back(launch);
+        Scenario number;
+        number.name = "123"; // a name that looks like a number
+        arch.scenarios().push_back(number);
+        const std::string saved = writeProject(arch);
+        QVERIFY(saved.find("scenarios:\n  - name: peak season\n") != std::string::npos);
+        QVERIFY(saved.find("    trafficMultiplier: 0.25\n") != std::string::npos);
+        QVERIFY(saved.find("name: \"123\"") != std::string::npos);
+        const auto again = readProject(saved, "saved.nimbus", builtinCatalog());
+        QVERIFY2(again.ok(), qPrintable(diagnosticsText(again.diagnostics)));
+        QCOMPARE(again.architecture.scenarios().size(), std::size_t(3));
+        QVERIFY(again.architecture.scenarios()[0] == full);
+        QVERIFY(again.architecture == arch);
+        QCOMPARE(writeProject(again.architecture), saved);
+        // The override of a missing service is kept, with a warning naming its line.
+        bool warned = false;
+        for (const Diagnostic &d : again.diagnostics)
+            warned |= d.severity == Severity::Warning && d.message.find("'gone'") != std::string::npos && d.line > 0;
+        QVERIFY2(warned, qPrintable(diagnosticsText(again.diagnostics)));
+    }
+
+    void scenarioProblemsNameTheLine_data()
+    {
+        QTest::addColumn<QByteArray>("scenarios");
+        QTest::addColumn<bool>("error");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no name") << QByteArray("  - description: x\n") << true << 7 << "missing 'name'";
+        QTest::newRow("duplicate") << QByteArray("  - name: a\n  - name: a\n") << true << 8
+                                   << "duplicate scenario name 'a' (first used at line 7)";
+        QTest::newRow("zero traffic") << QByteArray("  - name: a\n    trafficMultiplier: 0\n") << true << 8
+                                      << "must be a number above 0";
+        QTest::newRow("text traffic") << QByteArray("  - name: a\n    trafficMultiplier: lots\n") << true << 8
+                                      << "trafficMultiplier";
+        QTest::newRow("architecture") << QByteArray("  - name: a\n    architecture: sparc\n") << false << 8
+                                      << "unknown architecture 'sparc' (arm64 or x86_64)";
+        QTest::newRow("capacity") << QByteArray("  - name: a\n    capacityMode: PROVISIONED\n") << false << 8
+                                  << "unknown capacityMode 'PROVISIONED' (provisioned or on-demand)";
+        QTest::newRow("missing node") << QByteArray("  - name: a\n    overrides:\n      - {node: nope, property: x, value: 1}\n")
+                                      << false << 9 << "service 'nope', which the design does not have";
+        QTest::newRow("unknown property") << QByteArray("  - name: a\n    overrides:\n      - {node: fn, property: colour, value: 1}\n")
+                                          << false << 9 << "has no property 'colour'";
+        QTest::newRow("bad value") << QByteArray("  - name: a\n    overrides:\n      - {node: fn, property: memoryMb, value: lots}\n")
+                                   << false << 9 << "'lots' is not a valid Memory";
+        QTest::newRow("no value") << QByteArray("  - name: a\n    overrides:\n      - {node: fn, property: memoryMb}\n")
+                                  << true << 9 << "needs a 'value'";
+        QTest::newRow("not a list") << QByteArray("  name: a\n") << true << 7 << "'scenarios'";
+    }
+    void scenarioProblemsNameTheLine()
+    {
+        QFETCH(QByteArray, scenarios);
+        QFETCH(bool, error);
+        QFETCH(int, line);
+        QFETCH(QString, message);
+        const std::string text = "nimbus: 1\nname: T\nnodes:\n  - {id: fn, type: lambda-function}\nedges: []\n"
+                                 "scenarios:\n" + scenarios.toStdString();
+        const auto result = readProject(text, "s.nimbus", builtinCatalog());
+        QCOMPARE(result.ok(), !error);
+        bool found = false;
+        for (const Diagnostic &d : result.diagnostics) {
+            found |= d.severity == (error ? Severity::Error : Severity::Warning) && d.file == "s.nimbus"
+                     && d.line == line && QString::fromStdString(d.message).contains(message);
+        }
+        QVERIFY2(found, qPrintable(diagnosticsText(result.diagnostics)));
+    }
+
     void malformedFilesReportFileAndLine_data()
     {
         QTest::addColumn<QString>("file");

@@ -11,6 +11,7 @@
 #include <app/gui/mainwindow.h>
 #include <app/gui/reportcommand.h>
 #include <model/core/propertyvalue.h>
+#include <model/core/scenario.h>
 #include <model/cost/currency.h>
 #include <model/cost/estimate.h>
 #include <model/cost/lineitemscsv.h>
@@ -135,6 +136,7 @@ private Q_SLOTS:
     void pdfInAnotherCurrency();
     void pdfRefusesIncompleteRequestAndBadPath();
     void cliWritesPdfAndCsv();
+    void cliReportsAScenario();
     void cliRejectsBadInput_data();
     void cliRejectsBadInput();
     void windowExportsReportAndCsv();
@@ -255,6 +257,7 @@ void TestReport::pdfHasPagesAndHeadlineFigures_data()
     QTest::addColumn<QString>("file");
     QTest::newRow("web application") << QStringLiteral("templates/web-application.nimbus");
     QTest::newRow("iot backend") << QStringLiteral("templates/iot-backend.nimbus");
+    QTest::newRow("monte carlo risk") << QStringLiteral("templates/monte-carlo-risk.nimbus");
 }
 
 void TestReport::pdfHasPagesAndHeadlineFigures()
@@ -270,10 +273,15 @@ void TestReport::pdfHasPagesAndHeadlineFigures()
     QVERIFY2(views::writeCostReport(request, pdf, &error, &summary), qPrintable(error));
     QVERIFY(QFile(pdf).size() > 10000);
     for (const QString &section : {QStringLiteral("Title"), QStringLiteral("Architecture"),
-                                   QStringLiteral("Headline numbers"), QStringLiteral("Cost by service"),
+                                   QStringLiteral("Headline numbers"), QStringLiteral("Where the money goes"),
+                                   QStringLiteral("Serverless against servers"),
+                                   QStringLiteral("Cost by service"),
                                    QStringLiteral("Assumptions"), QStringLiteral("Validation")})
         QVERIFY2(summary.sections.contains(section), qPrintable(section));
     QCOMPARE(summary.sections.size(), summary.pages);
+    // The Monte Carlo page only when the design gives low/high ranges to sample.
+    const bool ranges = !views::computeReportFigures(request).monteCarlo.inputs.empty();
+    QCOMPARE(summary.sections.contains(QStringLiteral("Uncertainty")), ranges);
     if (tool("pdftotext").isEmpty() || tool("pdfinfo").isEmpty())
         QSKIP("pdftotext/pdfinfo (poppler-utils) are not installed: the PDF's pages and text cannot be read");
     QCOMPARE(pdfPages(pdf), summary.pages);
@@ -381,6 +389,40 @@ void TestReport::cliWritesPdfAndCsv()
     QVERIFY(r.out.contains(QStringLiteral("nimbus report FILE")));
 }
 
+void TestReport::cliReportsAScenario()
+{
+    QTemporaryDir dir;
+    const QString sample = sourcePath(QStringLiteral("templates/web-application.nimbus"));
+    const model::Architecture design = load(QStringLiteral("templates/web-application.nimbus"));
+    const model::Scenario *peak = model::findScenario(design, "peak season");
+    QVERIFY(peak);
+    const model::Architecture seen = model::withScenario(design, *peak);
+    const model::PriceList prices = pricesFor(seen);
+    model::EstimateOptions options;
+    options.freeTier = seen.settings().freeTier;
+    const model::Estimate e = model::estimate(seen, builtinCatalog(), prices, options);
+
+    const QString csv = dir.filePath(QStringLiteral("peak.csv"));
+    QCOMPARE(report({sample, QStringLiteral("-o"), csv, QStringLiteral("--scenario"), QStringLiteral("peak season")}).code, 0);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const auto rows = model::parseCsv(file.readAll().toStdString());
+    QCOMPARE(rows.size(), e.items.size() + 1);
+    for (std::size_t i = 0; i < e.items.size(); ++i) {
+        QCOMPARE(number(rows[i + 1][5]), e.items[i].quantity);
+        if (!e.items[i].unknown)
+            QCOMPARE(number(rows[i + 1][9]), e.items[i].cost);
+    }
+
+    const QString pdf = dir.filePath(QStringLiteral("peak.pdf"));
+    QCOMPARE(report({sample, QStringLiteral("-o"), pdf, QStringLiteral("--scenario"), QStringLiteral("peak season")}).code, 0);
+    if (tool("pdftotext").isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed: the PDF's text cannot be read");
+    const QString text = pdfText(pdf);
+    QVERIFY(text.contains(QStringLiteral("peak season")));
+    QVERIFY(text.contains(q(model::formatCurrency(e.total, model::Currency()))));
+}
+
 void TestReport::cliRejectsBadInput_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -409,6 +451,9 @@ void TestReport::cliRejectsBadInput_data()
                                     << QStringLiteral("/nonexistent/r.pdf");
     QTest::newRow("unwritable csv") << QStringList{sample, QStringLiteral("-o"), QStringLiteral("/nonexistent/r.csv")}
                                     << QStringLiteral("/nonexistent/r.csv");
+    QTest::newRow("unknown scenario") << QStringList{sample, QStringLiteral("-o"), QStringLiteral("/tmp/x.pdf"),
+                                                     QStringLiteral("--scenario"), QStringLiteral("black friday")}
+                                      << QStringLiteral("has no scenario 'black friday' (it has 'launch'");
     QTest::newRow("bad date") << QStringList{sample, QStringLiteral("-o"), QStringLiteral("/tmp/x.pdf"),
                                              QStringLiteral("--date"), QStringLiteral("14/03/2026")}
                               << QStringLiteral("YYYY-MM-DD");

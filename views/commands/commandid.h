@@ -9,6 +9,7 @@ enum class CommandId : int {
     NudgeNodes = 1,      ///< arrow-key moves of the same selection
     SetNodeProperty = 2, ///< typing in one editor session
     SetEdgeProperty = 3,
+    EditScenario = 4,    ///< typing in one field of the scenario editor
 };
 
 } // namespace nimbus::views

@@ -66,6 +66,8 @@ Q_SIGNALS:
     void edgePropertyChanged(const QString &id, const QString &key);
     /// Groups or notes were added, removed or changed (they are few; views redraw them all).
     void decorationsChanged();
+    /// A scenario was added, removed, renamed or edited (they are few; views reread them).
+    void scenariosChanged();
     /// Once per command, for coarse observers (analysis, title).
     void changed();
 

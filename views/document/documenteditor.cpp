@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "documenteditor_p.h"
 
+#include <algorithm>
+
 namespace nimbus::views {
 
 namespace {
@@ -146,6 +148,34 @@ void DocumentEditor::updateNote(Document &document, const model::NoteId &id, con
         note->position = position;
         Q_EMIT document.decorationsChanged();
     }
+}
+
+void DocumentEditor::insertScenario(Document &document, std::size_t index, model::Scenario scenario)
+{
+    auto &scenarios = document.m_architecture.scenarios();
+    index = std::min(index, scenarios.size());
+    scenarios.insert(scenarios.begin() + static_cast<std::ptrdiff_t>(index), std::move(scenario));
+    Q_EMIT document.scenariosChanged();
+}
+
+std::optional<model::Scenario> DocumentEditor::removeScenario(Document &document, std::size_t index)
+{
+    auto &scenarios = document.m_architecture.scenarios();
+    if (index >= scenarios.size())
+        return std::nullopt;
+    model::Scenario removed = std::move(scenarios[index]);
+    scenarios.erase(scenarios.begin() + static_cast<std::ptrdiff_t>(index));
+    Q_EMIT document.scenariosChanged();
+    return removed;
+}
+
+void DocumentEditor::replaceScenario(Document &document, std::size_t index, model::Scenario scenario)
+{
+    auto &scenarios = document.m_architecture.scenarios();
+    if (index >= scenarios.size())
+        return;
+    scenarios[index] = std::move(scenario);
+    Q_EMIT document.scenariosChanged();
 }
 
 } // namespace nimbus::views

@@ -35,6 +35,10 @@ public:
     static bool addNote(Document &document, model::Note note);
     static bool removeNote(Document &document, const model::NoteId &id);
     static void updateNote(Document &document, const model::NoteId &id, const std::string &text, model::Point position);
+    /// Scenarios by position in Architecture::scenarios(); the caller keeps names unique.
+    static void insertScenario(Document &document, std::size_t index, model::Scenario scenario);
+    static std::optional<model::Scenario> removeScenario(Document &document, std::size_t index);
+    static void replaceScenario(Document &document, std::size_t index, model::Scenario scenario);
 };
 
 } // namespace nimbus::views

@@ -125,7 +125,7 @@ bool writeCostReport(const ReportRequest &request, const QString &pdfPath, QStri
     const report::ReportContext context{r, figures, report::TextMeasure(&pdf), body, name};
 
     std::vector<report::Page> pages;
-    for (auto build : {report::titlePage, report::diagramPage, report::headlinePage, report::costTablePages,
+    for (auto build : {report::titlePage, report::diagramPage, report::headlinePage, report::chartPages, report::costTablePages,
                        report::assumptionPages, report::validationPages}) {
         std::vector<report::Page> more = build(context);
         pages.insert(pages.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));

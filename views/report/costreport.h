@@ -59,7 +59,8 @@ struct ReportSummary
 
 /// The executive cost report as an A4 landscape PDF: title page (design, date, region,
 /// scenario, a one-line headline), the diagram, the headline numbers (monthly cost,
-/// serverless against servers, break-even, 3-year saving), the cost table by service, the
+/// serverless against servers, break-even, 3-year saving), the charts (cost by service and
+/// category, serverless against servers and TCO, Monte Carlo), the cost table by service, the
 /// assumptions (entry-point workload, prices and their dates, server-comparison
 /// assumptions) and the validation summary; a footer with the design's name and page
 /// numbers on every page. Amounts are in `request.currency`. Draws with QPainter on a

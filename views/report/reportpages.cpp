@@ -131,9 +131,10 @@ QString monteCarloText(const ReportContext &c)
     if (mc.inputs.empty())
         return QObject::tr("Uncertainty: the design gives no low/high ranges for traffic, duration or "
                            "payload, so the monthly bill above is a single figure.");
-    return QObject::tr("Uncertainty (%1 Monte Carlo samples over %2 uncertain inputs): the monthly "
-                       "AWS bill is between %3 (P10) and %4 (P90), median %5.")
-        .arg(qs(model::formatAmount(mc.samples)), QString::number(mc.inputs.size()),
+    return QObject::tr("Uncertainty (%1 Monte Carlo samples over %2): the monthly AWS bill is "
+                       "between %3 (P10) and %4 (P90), median %5.")
+        .arg(qs(model::formatAmount(mc.samples)),
+             countOf(qsizetype(mc.inputs.size()), QObject::tr("uncertain input"), QObject::tr("uncertain inputs")),
              c.money(mc.p10), c.money(mc.p90), c.money(mc.p50));
 }
 

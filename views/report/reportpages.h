@@ -26,6 +26,8 @@ struct ReportContext
 std::vector<Page> titlePage(const ReportContext &context);
 std::vector<Page> diagramPage(const ReportContext &context);
 std::vector<Page> headlinePage(const ReportContext &context);
+/// The charts of views/charts: breakdown, serverless against servers with TCO, Monte Carlo.
+std::vector<Page> chartPages(const ReportContext &context);
 std::vector<Page> costTablePages(const ReportContext &context);
 std::vector<Page> assumptionPages(const ReportContext &context);
 std::vector<Page> validationPages(const ReportContext &context);
