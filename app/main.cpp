@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "gui/mainwindow.h"
 #include "gui/rendercommand.h"
+#include "gui/reportcommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -78,13 +79,16 @@ int runGui(int argc, char **argv)
 int main(int argc, char **argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (nimbus::app::isRenderInvocation(args)) {
+    const bool render = nimbus::app::isRenderInvocation(args);
+    if (render || nimbus::app::isReportInvocation(args)) {
         // Drawing needs Qt's GUI classes but never a window: the offscreen platform gives
         // the same picture with or without a display.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
-        return nimbus::app::runRender({args.begin() + 1, args.end()}, std::cout, std::cerr);
+        const std::vector<std::string> rest(args.begin() + 1, args.end());
+        return render ? nimbus::app::runRender(rest, std::cout, std::cerr)
+                      : nimbus::app::runReport(rest, std::cout, std::cerr);
     }
     if (nimbus::app::isCliInvocation(args)) {
         // Headless: no QApplication, no display needed.

@@ -25,6 +25,7 @@ Commands:
   export FILE     write the design as an AWS SAM or CloudFormation template
   import FILE     read a SAM or CloudFormation template into a design
   render FILE     draw the diagram as a PNG, SVG or PDF file (-o OUT.png|svg|pdf)
+  report FILE     write the executive cost report (-o OUT.pdf) or the line items (-o OUT.csv)
 
 Options for every command:
   --catalog DIR   read the service catalog from DIR instead of the built-in one

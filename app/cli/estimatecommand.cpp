@@ -6,6 +6,7 @@
 #include "designloader.h"
 
 #include <model/cost/estimate.h>
+#include <model/cost/lineitemscsv.h>
 #include <model/cost/montecarlo.h>
 #include <model/cost/servercomparison.h>
 #include <model/io/jsonwriter.h>
@@ -19,16 +20,6 @@
 namespace nimbus::app {
 
 namespace {
-
-std::string csvField(const std::string &text)
-{
-    if (text.find_first_of(",\"\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char ch : text)
-        quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return quoted + "\"";
-}
 
 std::string plainNumber(double value)
 {
@@ -109,8 +100,8 @@ void writeCsv(const model::Estimate &e, std::ostream &out)
 {
     out << "node,name,service,dimension,quantity,unit,unit_price,monthly_cost\n";
     for (const model::LineItem &item : e.items) {
-        out << csvField(item.node.str()) << ',' << csvField(item.nodeName) << ',' << csvField(item.service) << ','
-            << csvField(item.priceKey) << ',' << plainNumber(item.quantity) << ',' << csvField(item.unit) << ','
+        out << model::csvField(item.node.str()) << ',' << model::csvField(item.nodeName) << ',' << model::csvField(item.service) << ','
+            << model::csvField(item.priceKey) << ',' << plainNumber(item.quantity) << ',' << model::csvField(item.unit) << ','
             << (item.unknown ? std::string("unknown") : plainNumber(item.unitPrice)) << ','
             << (item.unknown ? std::string("unknown") : plainNumber(item.cost)) << '\n';
     }

@@ -265,6 +265,10 @@ void MainWindow::createActions()
             statusBar()->showMessage(tr("Diagram written to %1").arg(QDir::toNativeSeparators(written)), 6000);
     });
     exportDiagram->setObjectName(QStringLiteral("action-export-diagram"));
+    file->addAction(tr("Export &Report…"), this, &MainWindow::onExportReport)
+        ->setObjectName(QStringLiteral("action-export-report"));
+    file->addAction(tr("Export Cost &CSV…"), this, &MainWindow::onExportCostCsv)
+        ->setObjectName(QStringLiteral("action-export-cost-csv"));
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 

@@ -12,6 +12,7 @@
 #include <QMainWindow>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -67,6 +68,10 @@ public:
     bool importTemplate(const QString &path, bool interactive = true);
     /// Writes the design as a template (nested stack files beside `path` when needed).
     bool exportTemplate(const QString &path, bool cloudFormation, bool interactive = true);
+    /// File > Export Report…: the executive cost report as a PDF, in the preferred currency.
+    bool exportReport(const QString &path, bool interactive = true);
+    /// File > Export Cost CSV…: every line item of the estimate, in the preferred currency.
+    bool exportCostCsv(const QString &path, bool interactive = true);
 
     views::Document &document() const { return *m_document; }
     views::CanvasScene *scene() const { return m_scene; }
@@ -157,6 +162,11 @@ private:
     void onAbout();
     void onImportTemplate();
     void onExportTemplate(bool cloudFormation);
+    void onExportReport();
+    void onExportCostCsv();
+    /// Runs `write` with the price list of the design's region; on failure shows its error.
+    bool exportCosts(const QString &failureTitle, bool interactive,
+                     const std::function<bool(const model::PriceList &, QString *)> &write);
     void showProblems(const QString &title, const QString &text, const model::Diagnostics &diagnostics,
                       bool interactive);
     bool maybeSave();

@@ -19,25 +19,11 @@ using nimbus::tests::sourcePath;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = nimbus::tests::CommandRun;
 
 Run run(const QStringList &args)
 {
-    std::vector<std::string> argv;
-    for (const QString &a : args)
-        argv.push_back(a.toStdString());
-    std::ostringstream out;
-    std::ostringstream err;
-    Run r;
-    r.code = runCli(argv, out, err);
-    r.out = QString::fromStdString(out.str());
-    r.err = QString::fromStdString(err.str());
-    return r;
+    return nimbus::tests::runCommand(runCli, args);
 }
 
 const QString kSample = QStringLiteral("templates/web-application.nimbus");

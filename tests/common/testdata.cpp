@@ -7,9 +7,24 @@
 #include <QDir>
 #include <QFile>
 
+#include <sstream>
 #include <stdexcept>
 
 namespace nimbus::tests {
+
+CommandRun runCommand(CommandFn command, const QStringList &args)
+{
+    std::vector<std::string> argv;
+    for (const QString &a : args)
+        argv.push_back(a.toStdString());
+    std::ostringstream out;
+    std::ostringstream err;
+    CommandRun r;
+    r.code = command(argv, out, err);
+    r.out = QString::fromStdString(out.str());
+    r.err = QString::fromStdString(err.str());
+    return r;
+}
 
 QString sourcePath(const QString &relative)
 {

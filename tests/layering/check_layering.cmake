@@ -4,7 +4,8 @@
 # Script mode: fails when a layer reaches upwards (STYLE.md rule 5).
 #  - model/ includes no Qt header and nothing from views/ or app/;
 #  - views/ includes nothing from app/;
-#  - only views/commands/ includes a document _p.h header.
+#  - only views/commands/ includes a document _p.h header;
+#  - only views/charts/ includes Qt Charts.
 
 set(problems "")
 
@@ -27,6 +28,14 @@ scan(app "^[ \t]*#[ \t]*include[ \t]*[<\"][^>\"]*_p\\.h[>\"]" "private document 
 foreach(folder canvas charts findings inspector report)
     if(EXISTS "${SOURCE_DIR}/views/${folder}")
         scan(views/${folder} "^[ \t]*#[ \t]*include[ \t]*[<\"][^>\"]*_p\\.h[>\"]" "private document header outside views/commands")
+    endif()
+endforeach()
+
+set(chartsHeader "^[ \t]*#[ \t]*include[ \t]*[<\"](QtCharts/[^>\"]*|QChart[A-Za-z]*|Q[A-Za-z]*(Series|Axis|BarSet|PieSlice|Legend))[>\"]")
+scan(app "${chartsHeader}" "Qt Charts outside views/charts")
+foreach(folder canvas commands costs document findings inspector palette report scenarios)
+    if(EXISTS "${SOURCE_DIR}/views/${folder}")
+        scan(views/${folder} "${chartsHeader}" "Qt Charts outside views/charts")
     endif()
 endforeach()
 

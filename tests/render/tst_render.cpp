@@ -95,25 +95,11 @@ QString pdfText(const QString &pdf)
         .simplified();
 }
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = tests::CommandRun;
 
 Run render(const QStringList &args)
 {
-    std::vector<std::string> argv;
-    for (const QString &a : args)
-        argv.push_back(a.toStdString());
-    std::ostringstream out;
-    std::ostringstream err;
-    Run r;
-    r.code = app::runRender(argv, out, err);
-    r.out = QString::fromStdString(out.str());
-    r.err = QString::fromStdString(err.str());
-    return r;
+    return tests::runCommand(app::runRender, args);
 }
 
 const QByteArray kPngMagic("\x89PNG\r\n\x1a\n", 8);

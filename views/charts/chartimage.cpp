@@ -50,6 +50,11 @@ void paintChart(QChart *chart, QPainter &painter, const QRectF &target)
     scene.removeItem(chart); // the caller keeps the chart
 }
 
+std::shared_ptr<QChart> shareChart(QChart *chart)
+{
+    return std::shared_ptr<QChart>(chart, [](QChart *c) { delete c; });
+}
+
 bool saveChartImage(QChart *chart, const QString &path, QSize size, QString *error)
 {
     auto fail = [error](const QString &message) {

@@ -8,6 +8,7 @@
 #include <QSize>
 #include <QString>
 
+#include <memory>
 #include <vector>
 
 class QChart;
@@ -61,6 +62,10 @@ struct VariantColumn
 };
 /// Serverless against servers per scenario or design, as grouped bars.
 QChart *variantsChart(const std::vector<VariantColumn> &, const ChartOptions &);
+
+/// Shared ownership of a chart for code outside views/charts, which does not include Qt
+/// Charts (the report's pages): the deleter lives here, where QChart is a complete type.
+std::shared_ptr<QChart> shareChart(QChart *chart);
 
 /// Paints `chart` into `target` (PDF pages, images). A chart shown in a view is laid out
 /// at the target's size for the painting and put back afterwards.
