@@ -18,6 +18,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QStatusBar>
 
 namespace nimbus::app {
@@ -27,7 +28,13 @@ void MainWindow::createScenarioDock(QDockWidget *besides)
     m_scenarios = new views::ScenarioPanel(*m_document, this);
     auto *dock = new QDockWidget(tr("Scenarios"), this);
     dock->setObjectName(QStringLiteral("scenarios-dock"));
-    dock->setWidget(m_scenarios);
+    // In a scroll area: the panel (list, editor, table and chart) needs more height than
+    // the bottom docks get, and the docks it is tabbed with must not grow to its minimum.
+    auto *scroll = new QScrollArea(dock);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_scenarios);
+    dock->setWidget(scroll);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     tabifyDockWidget(besides, dock);
 

@@ -132,7 +132,7 @@ QChart *monteCarloChart(const model::MonteCarloResult &result, const ChartOption
 QChart *variantsChart(const std::vector<VariantColumn> &columns, const ChartOptions &options)
 {
     auto *chart = new QChart;
-    styleChart(chart, options, QObject::tr("Serverless vs servers per variant (all-in, per month)"));
+    styleChart(chart, options, QObject::tr("All-in cost per month"));
     const ChartColours colours = coloursFor(options.dark);
     const model::Currency &currency = options.currency;
     auto *serverless = new QBarSet(QObject::tr("Serverless"));

@@ -14,7 +14,7 @@ VariantsChartView::VariantsChartView(QWidget *parent)
 {
     setObjectName(QStringLiteral("variants-chart"));
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(240);
+    m_view->setMinimumSize(320, 200);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);

@@ -67,10 +67,18 @@ ScenarioPanel::ScenarioPanel(Document &document, QWidget *parent)
     splitter->addWidget(createList());
     splitter->addWidget(m_editor);
     splitter->addWidget(createComparison());
+    // The chart beside the table, not under it: the bottom docks are wide and low.
+    auto *chartHolder = new QWidget;
+    chartHolder->setObjectName(QStringLiteral("scenario-chart-slot"));
+    m_chartSlot = new QVBoxLayout(chartHolder);
+    m_chartSlot->setContentsMargins(0, 0, 0, 0);
+    splitter->addWidget(chartHolder);
+    chartHolder->hide();
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 2);
-    splitter->setSizes({190, 380, 640});
+    splitter->setStretchFactor(3, 2);
+    splitter->setSizes({170, 330, 560, 420});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);
@@ -164,11 +172,6 @@ QWidget *ScenarioPanel::createComparison()
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
 
-    auto *chartHolder = new QWidget;
-    chartHolder->setObjectName(QStringLiteral("scenario-chart-slot"));
-    m_chartSlot = new QVBoxLayout(chartHolder);
-    m_chartSlot->setContentsMargins(0, 0, 0, 0);
-
     auto *top = new QHBoxLayout;
     top->addWidget(m_title, 1);
     top->addWidget(m_closeDesigns);
@@ -176,8 +179,6 @@ QWidget *ScenarioPanel::createComparison()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
     layout->addWidget(m_table, 1);
-    layout->addWidget(chartHolder, 1);
-    chartHolder->hide();
     return box;
 }
 
