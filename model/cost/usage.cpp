@@ -396,19 +396,34 @@ void fargateUsage(UsageBuilder &b)
           [&] { return num(tasks) + " tasks × " + num(extra) + " GB above 20 GB × " + num(hours) + " hours"; });
 }
 
+/// IoT Core bills each message once, when it is published (in 5 KB units), however many
+/// topic rules then match it.
+void iotMessages(UsageBuilder &b)
+{
+    const double units = chunks(b.load.payloadKb, 5);
+    b.add("iot.messages", "Messages", b.load.requestsPerMonth * units, "message",
+          [&] { return b.volume() + " messages × " + num(units) + " (5 KB units)"; });
+}
+
 void deviceUsage(UsageBuilder &b)
 {
     const double devices = b.number("deviceCount", 0);
     const double fraction = b.number("connectedFraction", 1);
     b.add("iot.connectivity", "Connection minutes", devices * fraction * kHoursPerMonth * 60, "connection-minute",
           [&] { return num(devices) + " devices × " + num(fraction) + " connected × 43,800 minutes"; });
+    iotMessages(b);
 }
 
 void iotRuleUsage(UsageBuilder &b)
 {
-    const double units = chunks(b.load.payloadKb, 5);
-    b.add("iot.messages", "Messages", b.load.requestsPerMonth * units, "message",
-          [&] { return b.volume() + " messages × " + num(units) + " (5 KB units)"; });
+    // Messages from drawn devices are billed on the devices; a rule fed by anything else
+    // (or by nothing drawn) carries the messages it receives itself.
+    const auto incoming = b.c.incoming(b.node);
+    const bool fromDevices = std::any_of(incoming.begin(), incoming.end(), [&](const Edge *edge) {
+        return b.c.source(*edge).type == "iot-device";
+    });
+    if (!fromDevices)
+        iotMessages(b);
     b.add("iot.rules", "Rules triggered", b.load.requestsPerMonth, "rule-triggered", [&] { return b.volume() + " messages"; });
     const double actions = static_cast<double>(b.c.outgoing(b.node).size());
     b.add("iot.actions", "Actions", b.load.requestsPerMonth * b.number("matchRatio", 1) * actions, "action",

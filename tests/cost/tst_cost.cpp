@@ -346,7 +346,7 @@ private Q_SLOTS:
         // IoT: 1,000 devices always connected x 43,800 minutes; 1M messages of 7 KB = 2 units.
         const QByteArray iot = "nodes:\n  - {id: d, type: iot-device, properties: {deviceCount: 1000, connectedFraction: 1, requestsPerMonth: 1000000, payloadKb: 7}}\n  - {id: r, type: iot-rule}\n  - {id: k, type: kinesis-stream}\nedges:\n  - {id: e, from: d, to: r, kind: publish}\n  - {id: e2, from: r, to: k, kind: write}\n";
         QTest::newRow("iot connectivity") << iot << "d" << "iot.connectivity" << 43800000.0;
-        QTest::newRow("iot messages") << iot << "r" << "iot.messages" << 2000000.0;
+        QTest::newRow("iot messages, billed once on the devices") << iot << "d" << "iot.messages" << 2000000.0;
         QTest::newRow("iot actions") << iot << "r" << "iot.actions" << 1000000.0;
         // Glue: 20 runs x 10 workers x 2 DPU (G.2X) x 0.5 h = 200 DPU-hours.
         QTest::newRow("glue") << QByteArray("nodes:\n  - {id: g, type: glue-job, properties: {workerType: G.2X, numberOfWorkers: 10, runsPerMonth: 20, averageRunMinutes: 30}}\nedges: []\n") << "g" << "glue.dpu-hours" << 200.0;
@@ -370,6 +370,24 @@ private Q_SLOTS:
         QVERIFY2(near(line->quantity, quantity, 1e-6 * std::max(1.0, quantity)),
                  qPrintable(QString("%1: %2").arg(line->quantity).arg(quantity)));
         QVERIFY(!line->explanation.empty());
+    }
+
+    void iotMessagesAreBilledOncePerPublish()
+    {
+        // Two topic rules read every message of the same devices: IoT Core bills the 1M
+        // messages once (2 units of 5 KB each), and each rule only for its triggers.
+        const Estimate two = estimate(design("nodes:\n"
+            "  - {id: d, type: iot-device, properties: {deviceCount: 10, requestsPerMonth: 1000000, payloadKb: 7}}\n"
+            "  - {id: r1, type: iot-rule}\n  - {id: r2, type: iot-rule}\n  - {id: k, type: kinesis-stream}\n"
+            "edges:\n  - {id: e1, from: d, to: r1, kind: publish}\n  - {id: e2, from: d, to: r2, kind: publish}\n"
+            "  - {id: w1, from: r1, to: k, kind: write}\n  - {id: w2, from: r2, to: k, kind: write}\n"),
+            builtinCatalog(), testPrices());
+        double messages = 0;
+        for (const LineItem &line : two.items)
+            messages += line.priceKey == "iot.messages" ? line.quantity : 0;
+        QCOMPARE(messages, 2000000.0);
+        QVERIFY(!item(two, "r1", "iot.messages") && !item(two, "r2", "iot.messages"));
+        QVERIFY(item(two, "r1", "iot.rules") && item(two, "r2", "iot.rules"));
     }
 
     void unknownPriceIsNeverZero()
