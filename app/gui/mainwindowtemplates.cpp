@@ -105,6 +105,10 @@ void MainWindow::followPalette()
     // "System" follows the desktop: dark when its window colour is dark.
     const bool dark = QApplication::palette().color(QPalette::Window).lightness() < 128;
     m_scene->setColours(dark ? views::CanvasColours::dark() : views::CanvasColours::light());
+    if (m_dashboard) {
+        useDashboardPreferences(); // the charts take the new colours too
+        updateScenarioComparison();
+    }
 }
 
 void MainWindow::changeEvent(QEvent *event)

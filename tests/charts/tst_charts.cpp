@@ -242,7 +242,7 @@ private Q_SLOTS:
         QCOMPARE(line->at(1).y(), y->max());
         auto *label = seriesNamed<QXYSeries>(chart.get(), QStringLiteral("break-even-label"));
         QVERIFY(label && label->pointLabelsVisible());
-        QCOMPARE(label->pointLabelsFormat(), QStringLiteral("Break-even ×5"));
+        QCOMPARE(label->pointLabelsFormat().trimmed(), QStringLiteral("Break-even ×5")); // padded to sit right of the line
         c.breakEven = -1;
         chart.reset(serversChart(c, {}));
         QVERIFY(!seriesNamed<QLineSeries>(chart.get(), QStringLiteral("break-even")));

@@ -11,6 +11,7 @@
 #include <QLegend>
 #include <QLocale>
 #include <QLegendMarker>
+#include <QFontMetricsF>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QToolTip>
@@ -198,14 +199,19 @@ QLineSeries *addVerticalMarker(QChart *chart, QAbstractAxis *xAxis, QAbstractAxi
     text->setMarkerSize(1);
     text->setColor(Qt::transparent);
     text->setBorderColor(Qt::transparent);
-    text->setPointLabelsFormat(label);
-    text->setPointLabelsVisible(!label.isEmpty());
-    text->setPointLabelsClipping(false);
-    text->setPointLabelsColor(colour);
     QFont font = text->pointLabelsFont();
     font.setPointSizeF(8.5);
     font.setBold(true);
     text->setPointLabelsFont(font);
+    // Qt Charts centres a point label on its point, so the dashed line would run through
+    // the text. Spaces in front as wide as the label (plus a gap) move the visible text
+    // just right of the line.
+    const QFontMetricsF metrics(font);
+    const int spaces = int(std::ceil((metrics.horizontalAdvance(label) + 8) / metrics.horizontalAdvance(QLatin1Char(' '))));
+    text->setPointLabelsFormat(QString(spaces, QLatin1Char(' ')) + label);
+    text->setPointLabelsVisible(!label.isEmpty());
+    text->setPointLabelsClipping(false);
+    text->setPointLabelsColor(colour);
     chart->addSeries(text);
     for (QAbstractAxis *axis : {xAxis, yAxis}) {
         line->attachAxis(axis);
