@@ -44,6 +44,13 @@ double outgoingPayloadKb(const Node &node, const ServiceType *type, double incom
     return incomingKb;
 }
 
+/// Stores whose outgoing events (S3 notifications, DynamoDB streams) follow the changes
+/// made to them, not the reads.
+bool emitsChanges(const std::string &type)
+{
+    return type == "s3-bucket" || type == "dynamodb-table";
+}
+
 /// Share of a node's traffic that goes on downstream: rules and pipes pass only the events
 /// their pattern matches; a CDN sends only cache misses to its origin.
 double passedOn(const Node &node, const ServiceType *type)
@@ -98,6 +105,7 @@ Workload propagateWorkload(const Architecture &architecture, const Catalog &cata
     workload.architecture = &architecture;
     workload.nodes.assign(nodes.size(), Load{});
     workload.edges.assign(edges.size(), Load{});
+    workload.reads.assign(nodes.size(), 0);
     // Outgoing edges by node, in compressed form (offsets into one array).
     std::vector<std::size_t> first(nodes.size() + 1, 0);
     for (std::size_t e = 0; e < edges.size(); ++e)
@@ -133,6 +141,10 @@ Workload propagateWorkload(const Architecture &architecture, const Catalog &cata
             workload.edges[e] = carried;
             if (condensation.component[t] == condensation.component[v])
                 continue; // inside a cycle: reported by validation, not propagated
+            if (edges[e].kind == ConnectionKind::Read && emitsChanges(nodes[t].type)) {
+                workload.reads[t] += carried.requestsPerMonth; // priced on the edge; only changes raise events
+                continue;
+            }
             Load &target = workload.nodes[t];
             target.requestsPerMonth += carried.requestsPerMonth;
             target.peakRps += carried.peakRps;

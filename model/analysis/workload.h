@@ -30,6 +30,10 @@ struct Workload
     const Architecture *architecture = nullptr;
     std::vector<Load> nodes; ///< by node index
     std::vector<Load> edges; ///< by edge index
+    /// By node index: read requests arriving at S3 buckets and DynamoDB tables. They are
+    /// priced (on their edges) but are not part of the store's own traffic, because only
+    /// changes raise its events (notifications, streams).
+    std::vector<double> reads;
 
     /// The load at a node or edge; zero when nothing reaches it or the id is unknown.
     Load node(const NodeId &id) const;
@@ -41,7 +45,8 @@ struct Workload
 /// components: each edge carries its source's volume times its multiplier (the edge's
 /// `multiplier`, else the connection rule's default, else 1) times its `fraction`.
 /// Rules and pipes pass on only the share their pattern matches (matchRatio), a CDN only
-/// its cache misses. Failure and dead-letter edges carry nothing. Edges inside a cycle add nothing, so a
+/// its cache misses. Failure and dead-letter edges carry nothing; reads reaching a bucket or
+/// a table are counted in `reads`, not in the store's traffic. Edges inside a cycle add nothing, so a
 /// cycle (reported by validation) cannot make propagation loop.
 ///
 /// Every entry point's traffic is multiplied by the design's Settings::trafficMultiplier

@@ -62,8 +62,9 @@ CostModel CostModel::build(const Architecture &architecture, const Catalog &cata
         const Workload w = propagateWorkload(architecture, catalog, graph, &only);
         volumes.emplace_back(nodes.size());
         for (std::size_t v = 0; v < nodes.size(); ++v) {
-            volumes.back()[v] = w.nodes[v].requestsPerMonth;
-            totals[v] += w.nodes[v].requestsPerMonth;
+            const double reaching = w.nodes[v].requestsPerMonth + w.reads[v]; // a store's reads count too
+            volumes.back()[v] = reaching;
+            totals[v] += reaching;
         }
     }
     for (std::size_t v = 0; v < nodes.size(); ++v) {

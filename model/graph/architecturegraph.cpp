@@ -55,6 +55,10 @@ struct ArchitectureGraph::Impl
     std::vector<Vertex> edgeSources; ///< by edge index
     std::vector<Vertex> edgeTargets;
     std::vector<char> selfLoop;      ///< by node index
+    /// By edge index: 1 when what arrives over the edge can make its target send something
+    /// on. A read fetches data and causes nothing downstream (reading an object raises no
+    /// S3 event), so read edges close no loop.
+    std::vector<char> flows;
 
     explicit Impl(const Architecture &a)
         : architecture(a)
@@ -72,7 +76,13 @@ struct ArchitectureGraph::Impl
     std::vector<int> strongComponents(int &count) const
     {
         std::vector<int> component(architecture.nodes().size());
-        count = component.empty() ? 0 : boost::strong_components(graph, component.data());
+        if (component.empty()) {
+            count = 0;
+            return component;
+        }
+        const boost::filtered_graph<Directed, EdgeFilter> flowing(graph, EdgeFilter{&graph, &flows});
+        count = boost::strong_components(flowing, boost::make_iterator_property_map(
+                                                      component.begin(), boost::get(boost::vertex_index, graph)));
         return component;
     }
 
@@ -94,13 +104,16 @@ ArchitectureGraph::ArchitectureGraph(const Architecture &architecture)
     m_impl->edgeSources.reserve(edges.size());
     m_impl->edgeTargets.reserve(edges.size());
     m_impl->selfLoop.assign(architecture.nodes().size(), 0);
+    m_impl->flows.reserve(edges.size());
     for (std::size_t i = 0; i < edges.size(); ++i) {
         const Vertex s = architecture.edgeEnds()[i].source;
         const Vertex t = architecture.edgeEnds()[i].target;
         boost::add_edge(s, t, EdgeData{i}, m_impl->graph);
         m_impl->edgeSources.push_back(s);
         m_impl->edgeTargets.push_back(t);
-        if (s == t)
+        const bool flows = edges[i].kind != ConnectionKind::Read;
+        m_impl->flows.push_back(flows ? 1 : 0);
+        if (s == t && flows)
             m_impl->selfLoop[s] = 1;
     }
 }
@@ -169,7 +182,8 @@ ArchitectureGraph::Condensation ArchitectureGraph::condensation() const
     // does not hold, the condensation graph is sorted explicitly.
     bool reverseTopological = true;
     for (std::size_t e = 0; e < m_impl->edgeSources.size() && reverseTopological; ++e)
-        reverseTopological = result.component[m_impl->edgeSources[e]] >= result.component[m_impl->edgeTargets[e]];
+        reverseTopological = !m_impl->flows[e]
+                             || result.component[m_impl->edgeSources[e]] >= result.component[m_impl->edgeTargets[e]];
     std::vector<std::size_t> rank(components);
     if (reverseTopological) {
         for (std::size_t c = 0; c < components; ++c)
@@ -179,7 +193,7 @@ ArchitectureGraph::Condensation ArchitectureGraph::condensation() const
         for (std::size_t e = 0; e < m_impl->edgeSources.size(); ++e) {
             const int from = result.component[m_impl->edgeSources[e]];
             const int to = result.component[m_impl->edgeTargets[e]];
-            if (from != to)
+            if (from != to && m_impl->flows[e])
                 boost::add_edge(static_cast<Vertex>(from), static_cast<Vertex>(to), condensed);
         }
         std::vector<Vertex> reversed;
@@ -211,9 +225,8 @@ ArchitectureGraph::Cycle ArchitectureGraph::cycleThrough(const std::vector<NodeI
 
     // Breadth-first search inside the component, recording the edge that reached each
     // vertex; then close the loop with an edge back into the start.
-    std::vector<char> keepAll(m_impl->edgeSources.size(), 1);
     using Sub = boost::filtered_graph<Directed, EdgeFilter, VertexFilter>;
-    Sub sub(g, EdgeFilter{&g, &keepAll}, VertexFilter{&inComponent});
+    Sub sub(g, EdgeFilter{&g, &m_impl->flows}, VertexFilter{&inComponent}); // the edges that make loops
     std::vector<std::optional<EdgeDescriptor>> reachedBy(boost::num_vertices(g));
     struct Recorder : boost::default_bfs_visitor
     {
@@ -232,7 +245,7 @@ ArchitectureGraph::Cycle ArchitectureGraph::cycleThrough(const std::vector<NodeI
     std::optional<EdgeDescriptor> closing;
     for (auto [it, end] = boost::in_edges(start, g); it != end && !closing; ++it) {
         const Vertex from = boost::source(*it, g);
-        if (inComponent[from] && (from == start || reachedBy[from]))
+        if (m_impl->flows[g[*it].index] && inComponent[from] && (from == start || reachedBy[from]))
             closing = *it;
     }
     if (!closing)

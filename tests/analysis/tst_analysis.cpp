@@ -128,6 +128,14 @@ const Row kRows[] = {
     {"undetected loop near miss", "loops/recursive-undetected", false,
      "nodes:\n  - {id: f, type: lambda-function}\n  - {id: t, type: dynamodb-table, properties: {streamEnabled: true}}\n  - {id: o, type: dynamodb-table}\n"
      "edges:\n  - {id: e1, from: f, to: o, kind: write}\n  - {id: e2, from: t, to: f, kind: stream}\n", ""},
+    // A function reading the bucket that triggers it is the usual S3 pattern, not a loop:
+    // reading raises no event. Writing back to it is.
+    {"reading the trigger bucket is no loop", "loops/recursive-detected", false,
+     "nodes:\n  - {id: b, type: s3-bucket}\n  - {id: f, type: lambda-function}\n"
+     "edges:\n  - {id: e1, from: b, to: f, kind: async-invoke}\n  - {id: e2, from: f, to: b, kind: read}\n", ""},
+    {"writing to the trigger bucket is a loop", "loops/recursive-detected", true,
+     "nodes:\n  - {id: b, type: s3-bucket, name: Photos}\n  - {id: f, type: lambda-function, name: Resize}\n"
+     "edges:\n  - {id: e1, from: b, to: f, kind: async-invoke}\n  - {id: e2, from: f, to: b, kind: write}\n", "Photos"},
     {"detected loop", "loops/recursive-detected", true,
      "nodes:\n  - {id: f, type: lambda-function}\n  - {id: q, type: sqs-queue}\n"
      "edges:\n  - {id: e1, from: f, to: q, kind: publish}\n  - {id: e2, from: q, to: f, kind: poll}\n",
@@ -474,6 +482,23 @@ private Q_SLOTS:
         QVERIFY(byNode.reason.find("'Uploads' -> 'Jobs'") != std::string::npos);
     }
 
+    void readingTheTriggerBucketKeepsTheTraffic()
+    {
+        // Uploads -> (event) Process -> (read) Uploads: the function gets every upload; its
+        // GETs are priced on the read edge and raise no further events.
+        const Architecture arch = design(
+            "nodes:\n  - {id: c, type: client, properties: {requestsPerMonth: 1000000}}\n  - {id: b, type: s3-bucket}\n"
+            "  - {id: f, type: lambda-function}\n"
+            "edges:\n  - {id: e0, from: c, to: b, kind: write}\n  - {id: e1, from: b, to: f, kind: async-invoke}\n"
+            "  - {id: e2, from: f, to: b, kind: read}\n");
+        const ArchitectureGraph graph(arch);
+        QVERIFY(graph.cycles().empty());
+        const Workload w = propagateWorkload(arch, builtinCatalog(), graph);
+        QCOMPARE(w.node(NodeId("f")).requestsPerMonth, 1000000.0);
+        QCOMPARE(w.node(NodeId("b")).requestsPerMonth, 1000000.0); // the uploads, not the reads
+        QCOMPARE(w.edge(EdgeId("e2")).requestsPerMonth, 1000000.0);
+    }
+
     void workloadFlowsAlongEdges()
     {
         const Architecture arch = design(
@@ -486,8 +511,10 @@ private Q_SLOTS:
         const ArchitectureGraph graph(arch);
         const Workload w = propagateWorkload(arch, builtinCatalog(), graph);
         QCOMPARE(w.node(NodeId("f")).requestsPerMonth, 3000000.0);
-        QCOMPARE(w.node(NodeId("t")).requestsPerMonth, 6000000.0);
-        QCOMPARE(w.node(NodeId("t")).peakRps, 200.0);
+        // A table that is only read raises no stream events: the reads are on the edge.
+        QCOMPARE(w.node(NodeId("t")).requestsPerMonth, 0.0);
+        QCOMPARE(w.edge(EdgeId("e3")).requestsPerMonth, 6000000.0);
+        QCOMPARE(w.reads[arch.indexOf(*arch.node(NodeId("t")))], 6000000.0);
         QCOMPARE(w.node(NodeId("g")).requestsPerMonth, 150000.0);
         QCOMPARE(w.node(NodeId("f")).payloadKb, 4.0);
         QCOMPARE(w.edge(EdgeId("e3")).peakRps, 200.0);
