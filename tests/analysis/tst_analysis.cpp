@@ -95,6 +95,14 @@ const Row kRows[] = {
     {"bad destination near miss", "wiring/invalid-destination", false,
      "nodes:\n  - {id: f, type: lambda-function}\n  - {id: q, type: sqs-queue}\n"
      "edges:\n  - {id: e, from: f, to: q, kind: publish, properties: {purpose: on-failure}}\n", ""},
+    // A topic rule's error action (which the SAM/CloudFormation export writes as ErrorAction).
+    {"iot error action", "wiring/invalid-destination", false,
+     "nodes:\n  - {id: r, type: iot-rule}\n  - {id: k, type: kinesis-stream}\n  - {id: q, type: sqs-queue}\n"
+     "edges:\n  - {id: e, from: r, to: k, kind: write}\n  - {id: f, from: r, to: q, kind: publish, properties: {purpose: on-failure}}\n", ""},
+    {"iot error action to a bus", "wiring/invalid-destination", true,
+     "nodes:\n  - {id: r, type: iot-rule}\n  - {id: b, type: eventbridge-bus}\n"
+     "edges:\n  - {id: f, from: r, to: b, kind: publish, properties: {purpose: on-failure}}\n",
+     "error action must be one of its actions"},
     {"dlq mismatch", "wiring/dlq-type-mismatch", true,
      "nodes:\n  - {id: q, type: sqs-queue, properties: {queueType: fifo}}\n  - {id: d, type: sqs-queue}\n"
      "edges:\n  - {id: e, from: q, to: d, kind: publish, properties: {purpose: dead-letter}}\n",

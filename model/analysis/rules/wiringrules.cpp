@@ -45,6 +45,12 @@ void checkDestination(const RuleContext &c, const Edge &edge, const std::string 
             allowed.insert("s3-bucket");
         what = "An asynchronous " + purpose + " destination must be an SQS queue, an SNS topic, "
                "a Lambda function, an EventBridge bus" + (purpose == "on-failure" ? " or an S3 bucket" : "");
+    } else if (c.isType(from, "iot-rule") && purpose == "on-failure") {
+        // A topic rule's error action can be any rule action.
+        allowed = {"lambda-function", "dynamodb-table", "kinesis-stream", "firehose-stream",
+                   "s3-bucket",       "sns-topic",      "sqs-queue",      "step-functions"};
+        what = "A topic rule's error action must be one of its actions (function, table, stream, Firehose, "
+               "bucket, topic, queue or state machine)";
     } else if (c.isType(from, "sqs-queue") || c.isType(from, "eventbridge-rule")
                || c.isType(from, "eventbridge-schedule") || c.isType(from, "eventbridge-pipe")
                || c.isType(from, "sns-topic")) {
