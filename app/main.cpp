@@ -3,6 +3,7 @@
 #include "cli/builtincatalog.h"
 #include "cli/cli.h"
 #include "gui/mainwindow.h"
+#include "gui/plurals.h"
 #include "gui/rendercommand.h"
 #include "gui/reportcommand.h"
 
@@ -21,6 +22,8 @@ namespace {
 int runGui(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    nimbus::app::EnglishPlurals plurals;
+    QCoreApplication::installTranslator(&plurals);
     QApplication::setApplicationName(QStringLiteral("Nimbus"));
     QApplication::setApplicationVersion(QStringLiteral(NIMBUS_VERSION));
     QApplication::setOrganizationName(QStringLiteral("Nimbus"));
@@ -86,6 +89,8 @@ int main(int argc, char **argv)
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
+        nimbus::app::EnglishPlurals plurals;
+        QCoreApplication::installTranslator(&plurals);
         const std::vector<std::string> rest(args.begin() + 1, args.end());
         return render ? nimbus::app::runRender(rest, std::cout, std::cerr)
                       : nimbus::app::runReport(rest, std::cout, std::cerr);

@@ -7,6 +7,7 @@
 #include "common/testdata.h"
 
 #include <app/gui/mainwindow.h>
+#include <app/gui/plurals.h>
 #include <app/gui/preferences.h>
 #include <app/gui/templategallery.h>
 #include <model/io/projectfile.h>
@@ -189,6 +190,25 @@ private Q_SLOTS:
         QTRY_VERIFY(!alive);
         QCOMPARE(QString::fromStdString(m_window->document().architecture().name()), expected);
         QVERIFY(m_window->document().isModified());
+    }
+
+    void pluralsReadAsEnglish()
+    {
+        app::EnglishPlurals plurals;
+        QCoreApplication::installTranslator(&plurals);
+        QCOMPARE(QCoreApplication::translate("X", "%n service(s)", nullptr, 1), QStringLiteral("1 service"));
+        QCOMPARE(QCoreApplication::translate("X", "%n service(s)", nullptr, 3), QStringLiteral("3 services"));
+        QCOMPARE(QCoreApplication::translate("X", "%n service(s)", nullptr, 0), QStringLiteral("0 services"));
+        QCOMPARE(QCoreApplication::translate("X", "%n entr(y|ies)", nullptr, 2), QStringLiteral("2 entries"));
+        QCOMPARE(QCoreApplication::translate("X", "Open(s)"), QStringLiteral("Open(s)")); // not a count
+        // The window's status bar, in a real window.
+        QVERIFY(m_window->openFile(sourcePath(QStringLiteral("templates/web-application.nimbus")), false));
+        m_window->analyseNow();
+        bool counted = false;
+        for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+            counted |= label->text() == QStringLiteral("0 errors · 0 warnings · 10 services");
+        QCoreApplication::removeTranslator(&plurals);
+        QVERIFY(counted);
     }
 
     void preferencesPersistAndApply()
