@@ -4,6 +4,7 @@
 
 #include "builtincatalog.h"
 
+#include <model/core/scenario.h>
 #include <model/io/projectfile.h>
 
 #include <ostream>
@@ -35,6 +36,26 @@ std::optional<LoadedDesign> loadDesign(const std::string &path, const std::strin
         return std::nullopt;
     return LoadedDesign{std::move(catalog.catalog), std::move(project.architecture),
                         std::move(project.idLines)};
+}
+
+bool applyScenario(LoadedDesign &design, const std::string &name, const std::string &file,
+                   const std::string &command, std::ostream &err)
+{
+    const model::Architecture &arch = design.architecture;
+    const model::Scenario *scenario = model::findScenario(arch, name);
+    if (!scenario) {
+        err << command << ": " << file << " has no scenario '" << name << "'";
+        if (arch.scenarios().empty())
+            err << "; it has no scenarios at all";
+        for (std::size_t i = 0; i < arch.scenarios().size(); ++i)
+            err << (i ? ", '" : "; its scenarios are '") << arch.scenarios()[i].name << "'";
+        err << '\n';
+        return false;
+    }
+    for (const model::Diagnostic &d : model::checkScenario(arch, *scenario, design.catalog, file))
+        err << d.toString() << '\n';
+    design.architecture = model::withScenario(arch, *scenario);
+    return true;
 }
 
 } // namespace nimbus::app

@@ -25,4 +25,11 @@ struct LoadedDesign
 std::optional<LoadedDesign> loadDesign(const std::string &path, const std::string &catalogDir,
                                        std::ostream &err);
 
+/// Replaces the loaded design (read from `file`) by the view of it as its scenario `name`
+/// sees it, printing the scenario's problems to `err`. When the design has no scenario of
+/// that name, says so with the names it has ("<command>: FILE has no scenario 'x'; its
+/// scenarios are ...") and returns false.
+bool applyScenario(LoadedDesign &design, const std::string &name, const std::string &file,
+                   const std::string &command, std::ostream &err);
+
 } // namespace nimbus::app

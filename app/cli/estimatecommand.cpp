@@ -209,27 +209,6 @@ void writeExtrasText(const Extras &x, const std::string &currency, std::ostream 
     }
 }
 
-/// Replaces the design by the named scenario's view of it; false (with the scenarios
-/// there are) when the design has no scenario of that name.
-bool applyScenario(LoadedDesign &design, const CliOptions &options, std::ostream &err)
-{
-    const model::Architecture &arch = design.architecture;
-    const model::Scenario *scenario = model::findScenario(arch, options.scenario);
-    if (!scenario) {
-        err << "nimbus estimate: " << options.files.front() << " has no scenario '" << options.scenario << "'";
-        if (arch.scenarios().empty())
-            err << "; it has no scenarios at all\n";
-        for (std::size_t i = 0; i < arch.scenarios().size(); ++i)
-            err << (i ? ", '" : "; its scenarios are '") << arch.scenarios()[i].name << "'";
-        err << (arch.scenarios().empty() ? "" : "\n");
-        return false;
-    }
-    for (const model::Diagnostic &d : model::checkScenario(arch, *scenario, design.catalog, options.files.front()))
-        err << d.toString() << '\n';
-    design.architecture = model::withScenario(arch, *scenario);
-    return true;
-}
-
 } // namespace
 
 std::optional<model::PriceList> loadPrices(const std::string &region, const std::string &userFile,
@@ -275,7 +254,8 @@ int runEstimate(const CliOptions &options, std::ostream &out, std::ostream &err)
     std::optional<LoadedDesign> design = loadDesign(options.files.front(), options.catalogDir, err);
     if (!design)
         return ExitUsage;
-    if (!options.scenario.empty() && !applyScenario(*design, options, err))
+    if (!options.scenario.empty()
+        && !applyScenario(*design, options.scenario, options.files.front(), "nimbus estimate", err))
         return ExitUsage;
     const std::string region = options.region.empty() ? design->architecture.settings().region : options.region;
     std::optional<model::PriceList> prices = loadPrices(region, options.pricesFile, err);

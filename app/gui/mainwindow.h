@@ -155,6 +155,7 @@ private:
     /// it (built in `storage`).
     const model::Architecture &analysedDesign(model::Architecture &storage) const;
     void updateScenarioComparison();
+    void showVariantsChart();
     void onNew();
     void onOpen();
     bool onSave();
@@ -193,6 +194,7 @@ private:
     bool m_dashboardStale = true;
     std::size_t m_dashboardInlineLimit = 400;
     std::atomic<int> m_dashboardGeneration = 0; ///< bumped by each update; older results are dropped
+    std::atomic<int> m_scenarioGeneration = 0;  ///< the same for the scenario comparison
     QThreadPool *m_dashboardPool = nullptr;
     QUndoView *m_undoView = nullptr;
     QLabel *m_costLabel;

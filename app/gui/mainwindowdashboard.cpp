@@ -113,7 +113,7 @@ views::charts::ChartOptions MainWindow::chartOptions() const
 {
     views::charts::ChartOptions options;
     options.currency = m_preferences.currency();
-    options.dark = QApplication::palette().color(QPalette::Window).lightness() < 128;
+    options.dark = paletteIsDark();
     return options;
 }
 

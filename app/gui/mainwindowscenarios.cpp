@@ -20,6 +20,10 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QStatusBar>
+#include <QThreadPool>
+
+#include <map>
+#include <optional>
 
 namespace nimbus::app {
 
@@ -78,38 +82,79 @@ void MainWindow::updateScenarioComparison()
 {
     if (!m_scenarios || !m_scenarios->isVisible())
         return;
-    // The chart below the table: each variant's all-in monthly cost on both sides (3-year
-    // TCO / 36, so that serverless carries its operations and standby too, like servers).
-    const auto showChart = [this] {
-        if (!m_variantsChart) {
-            m_variantsChart = new views::charts::VariantsChartView;
-            m_scenarios->setChartWidget(m_variantsChart);
-        }
-        std::vector<views::charts::VariantColumn> columns;
-        for (const model::VariantSummary &row : m_scenarios->comparison()) {
-            if (row.priced())
-                columns.push_back({QString::fromStdString(row.name), row.tco3Serverless / 36, row.tco3Servers / 36});
-        }
-        m_variantsChart->setVariants(columns, chartOptions());
-    };
-    const model::PriceLookup prices = [this](const std::string &region) { return pricesFor(region); };
     const model::Architecture &design = m_document->architecture();
-    if (m_otherDesign) {
-        const std::vector<model::VariantSummary> rows = {
-            model::summariseVariant(m_document->displayName().toStdString(), design, m_catalog, prices, {}),
-            model::summariseVariant(m_otherDesign->name().empty() ? QFileInfo(m_otherPath).fileName().toStdString()
-                                                                  : m_otherDesign->name(),
-                                    *m_otherDesign, m_catalog, prices, {}),
-        };
-        m_scenarios->setComparison(rows, tr("This design against %1").arg(QFileInfo(m_otherPath).fileName()), true);
-        showChart();
+    // The price lists of every region involved, read here: pricesFor() fills the window's
+    // cache and must not run on the worker.
+    std::map<std::string, const model::PriceList *> lists;
+    lists[design.settings().region] = pricesFor(design.settings().region);
+    for (const model::Scenario &scenario : design.scenarios()) {
+        if (scenario.region)
+            lists[*scenario.region] = pricesFor(*scenario.region);
+    }
+    if (m_otherDesign)
+        lists[m_otherDesign->settings().region] = pricesFor(m_otherDesign->settings().region);
+    const model::PriceLookup prices = [lists](const std::string &region) -> const model::PriceList * {
+        const auto it = lists.find(region);
+        return it == lists.end() ? nullptr : it->second;
+    };
+
+    const QString title =
+        m_otherDesign ? tr("This design against %1").arg(QFileInfo(m_otherPath).fileName())
+        : design.scenarios().empty() ? tr("No scenarios yet: add one to compare it with the design as drawn")
+                                     : tr("Scenarios of %1").arg(m_document->displayName());
+    const bool designs = m_otherDesign != nullptr;
+    const std::string name = m_document->displayName().toStdString();
+    const std::string otherName = !m_otherDesign ? std::string()
+                                  : m_otherDesign->name().empty() ? QFileInfo(m_otherPath).fileName().toStdString()
+                                                                  : m_otherDesign->name();
+    // Each variant is an estimate, a server comparison and a validation: cheap for small
+    // designs, seconds for thousands of services, which then go to the worker like the
+    // dashboard's comparison (the newest edit wins).
+    const auto compare = [this, prices, designs, name, otherName](const model::Architecture &mine,
+                                                                   const model::Architecture *other) {
+        if (designs)
+            return std::vector<model::VariantSummary>{
+                model::summariseVariant(name, mine, m_catalog, prices, {}),
+                model::summariseVariant(otherName, *other, m_catalog, prices, {})};
+        return model::compareScenarios(mine, m_catalog, prices, {});
+    };
+    const int generation = ++m_scenarioGeneration;
+    const auto show = [this, title, designs](const std::vector<model::VariantSummary> &rows) {
+        m_scenarios->setComparison(rows, title, designs);
+        showVariantsChart();
+    };
+    if (design.nodes().size() <= m_dashboardInlineLimit || !m_dashboardPool) {
+        show(compare(design, m_otherDesign.get()));
         return;
     }
-    m_scenarios->setComparison(model::compareScenarios(design, m_catalog, prices, {}),
-                               design.scenarios().empty()
-                                   ? tr("No scenarios yet: add one to compare it with the design as drawn")
-                                   : tr("Scenarios of %1").arg(m_document->displayName()));
-    showChart();
+    std::optional<model::Architecture> other;
+    if (m_otherDesign)
+        other = *m_otherDesign;
+    m_dashboardPool->start([this, generation, compare, show, mine = design, other = std::move(other)] {
+        if (generation != m_scenarioGeneration)
+            return;
+        std::vector<model::VariantSummary> rows = compare(mine, other ? &*other : nullptr);
+        QMetaObject::invokeMethod(this, [this, generation, show, rows = std::move(rows)] {
+            if (generation == m_scenarioGeneration)
+                show(rows);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::showVariantsChart()
+{
+    // Beside the table: each variant's all-in monthly cost on both sides (3-year TCO / 36,
+    // so that serverless carries its operations and standby too, like servers).
+    if (!m_variantsChart) {
+        m_variantsChart = new views::charts::VariantsChartView;
+        m_scenarios->setChartWidget(m_variantsChart);
+    }
+    std::vector<views::charts::VariantColumn> columns;
+    for (const model::VariantSummary &row : m_scenarios->comparison()) {
+        if (row.priced())
+            columns.push_back({QString::fromStdString(row.name), row.tco3Serverless / 36, row.tco3Servers / 36});
+    }
+    m_variantsChart->setVariants(columns, chartOptions());
 }
 
 bool MainWindow::compareWithDesign(const QString &path, bool interactive)

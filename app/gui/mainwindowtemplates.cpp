@@ -103,19 +103,18 @@ void MainWindow::usePreferences()
 void MainWindow::followPalette()
 {
     // "System" follows the desktop: dark when its window colour is dark.
-    const bool dark = QApplication::palette().color(QPalette::Window).lightness() < 128;
-    m_scene->setColours(dark ? views::CanvasColours::dark() : views::CanvasColours::light());
-    if (m_dashboard) {
-        useDashboardPreferences(); // the charts take the new colours too
-        updateScenarioComparison();
-    }
+    m_scene->setColours(paletteIsDark() ? views::CanvasColours::dark() : views::CanvasColours::light());
 }
 
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
-        followPalette();
+    if (event->type() != QEvent::ApplicationPaletteChange || !m_dashboard)
+        return;
+    // The desktop (or the theme preference) changed colours: canvas and charts follow.
+    followPalette();
+    useDashboardPreferences();
+    updateScenarioComparison();
 }
 
 } // namespace nimbus::app

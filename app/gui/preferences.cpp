@@ -146,6 +146,11 @@ QString Preferences::money(double amount) const
     return QString::fromStdString(model::formatCurrency(amount, currency()));
 }
 
+bool paletteIsDark()
+{
+    return QApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+
 void applyTheme(Theme theme)
 {
     auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());

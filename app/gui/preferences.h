@@ -48,6 +48,10 @@ struct Preferences
 /// palette is honoured everywhere; System puts back the style the application started with).
 void applyTheme(Theme theme);
 
+/// Whether the application's palette is dark (a forced dark theme, or a dark desktop when
+/// the theme follows the system): the canvas and the charts take their dark colours then.
+bool paletteIsDark();
+
 /// The Preferences dialog; values() gives what it shows.
 class PreferencesDialog final : public QDialog
 {

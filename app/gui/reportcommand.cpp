@@ -165,26 +165,6 @@ model::Currency currencyOf(const ReportArgs &r)
     return currency;
 }
 
-/// Replaces the design by the scenario's view of it; false (with a message) when the
-/// design has no scenario of that name.
-bool applyScenario(LoadedDesign &design, const ReportArgs &r, std::ostream &err)
-{
-    const model::Scenario *scenario = model::findScenario(design.architecture, r.scenario);
-    if (!scenario) {
-        err << "nimbus report: " << r.file << " has no scenario '" << r.scenario << "'";
-        const auto &all = design.architecture.scenarios();
-        for (std::size_t i = 0; i < all.size(); ++i)
-            err << (i ? ", '" : " (it has '") << all[i].name << "'";
-        err << (all.empty() ? " (it has none)\n" : ")\n");
-        return false;
-    }
-    model::Diagnostics warnings;
-    design.architecture = model::withScenario(design.architecture, *scenario, &warnings);
-    for (const auto &w : warnings)
-        err << "nimbus report: " << w.toString() << '\n';
-    return true;
-}
-
 } // namespace
 
 bool isReportInvocation(const std::vector<std::string> &args)
@@ -208,7 +188,7 @@ int runReport(const std::vector<std::string> &args, std::ostream &out, std::ostr
         err << "nimbus report: " << r.file << " cannot be read\n";
         return ExitUsage;
     }
-    if (!r.scenario.empty() && !applyScenario(*design, r, err))
+    if (!r.scenario.empty() && !applyScenario(*design, r.scenario, r.file, "nimbus report", err))
         return ExitUsage;
     const std::optional<model::PriceList> prices =
         loadPrices(design->architecture.settings().region, r.pricesFile, err);

@@ -453,7 +453,7 @@ void TestReport::cliRejectsBadInput_data()
                                     << QStringLiteral("/nonexistent/r.csv");
     QTest::newRow("unknown scenario") << QStringList{sample, QStringLiteral("-o"), QStringLiteral("/tmp/x.pdf"),
                                                      QStringLiteral("--scenario"), QStringLiteral("black friday")}
-                                      << QStringLiteral("has no scenario 'black friday' (it has 'launch'");
+                                      << QStringLiteral("has no scenario 'black friday'; its scenarios are 'launch'");
     QTest::newRow("bad date") << QStringList{sample, QStringLiteral("-o"), QStringLiteral("/tmp/x.pdf"),
                                              QStringLiteral("--date"), QStringLiteral("14/03/2026")}
                               << QStringLiteral("YYYY-MM-DD");

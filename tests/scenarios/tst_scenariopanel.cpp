@@ -7,7 +7,9 @@
 
 #include "common/testdata.h"
 
+#include <app/cli/estimatecommand.h>
 #include <app/gui/mainwindow.h>
+#include <model/cost/scenariocomparison.h>
 #include <views/document/document.h>
 #include <views/scenarios/scenarioeditor.h>
 #include <views/scenarios/scenariopanel.h>
@@ -31,6 +33,7 @@
 #include <QUndoStack>
 
 #include <memory>
+#include <sstream>
 
 using namespace nimbus;
 using nimbus::tests::builtinCatalog;
@@ -280,6 +283,34 @@ private Q_SLOTS:
         QVERIFY(!window.compareWithDesign(sourcePath("tests/data/malformed/bad-yaml.nimbus"), false));
         QCOMPARE(table->rowCount(), 3);
         window.document().undoStack()->setClean(); // no "save changes?" on close
+    }
+
+    /// Large designs are compared on the worker, like the dashboard: the table and chart
+    /// fill in when it is done, with the same figures as the model computes inline.
+    void largeDesignsAreComparedInTheBackground()
+    {
+        app::MainWindow window(builtinCatalog());
+        QVERIFY(window.openFile(sourcePath(kWeb), false));
+        window.setDashboardInlineLimit(0); // every design counts as large here
+        window.show();
+        window.findChild<QDockWidget *>(QStringLiteral("scenarios-dock"))->raise();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.analyseNow();
+        views::ScenarioPanel *panel = window.scenarios();
+        QTRY_COMPARE(panel->comparisonTable()->rowCount(), 4);
+        std::ostringstream err;
+        const auto prices = app::loadPrices("us-east-1", "", err);
+        QVERIFY(prices);
+        const auto expected = model::compareScenarios(
+            window.document().architecture(), builtinCatalog(),
+            [&](const std::string &region) { return region == "us-east-1" ? &*prices : nullptr; }, {});
+        QCOMPARE(panel->comparison().size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            QCOMPARE(panel->comparison()[i].name, expected[i].name);
+            QCOMPARE(panel->comparison()[i].monthly, expected[i].monthly);
+            QCOMPARE(panel->comparison()[i].tco3Servers, expected[i].tco3Servers);
+        }
+        window.document().undoStack()->setClean();
     }
 
 private:
