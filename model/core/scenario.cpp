@@ -38,11 +38,6 @@ bool oneOf(const std::string &value, const std::string_view (&choices)[N])
 
 Architecture withScenario(const Architecture &design, const Scenario &scenario)
 {
-    return withScenario(design, scenario, nullptr);
-}
-
-Architecture withScenario(const Architecture &design, const Scenario &scenario, Diagnostics *warnings)
-{
     Architecture result = design;
     Settings &settings = result.settings();
     if (std::isfinite(scenario.trafficMultiplier) && scenario.trafficMultiplier >= 0)
@@ -60,14 +55,8 @@ Architecture withScenario(const Architecture &design, const Scenario &scenario, 
         setOnType(result, "dynamodb-table", "capacityMode", provisioned ? "PROVISIONED" : "PAY_PER_REQUEST");
     }
     for (const PropertyOverride &o : scenario.overrides) {
-        if (Node *node = result.node(o.node)) {
+        if (Node *node = result.node(o.node))
             node->properties[o.property] = o.value;
-        } else if (warnings) {
-            warnings->push_back({Severity::Warning, {}, 0, 0,
-                                 "scenario '" + scenario.name + "' overrides '" + o.property
-                                     + "' of service '" + o.node.str()
-                                     + "', which the design does not have; the override is ignored"});
-        }
     }
     return result;
 }

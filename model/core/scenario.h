@@ -57,10 +57,9 @@ inline constexpr std::string_view kScenarioCapacityModes[] = {"provisioned", "on
 ///   the usage model);
 /// - then the per-node overrides. Overrides give a node's values as designed: the traffic
 ///   multiplier applies on top of an overridden requestsPerMonth.
-/// An override of a node the design lacks is skipped and, when `warnings` is given,
-/// reported there. Never throws.
+/// An override of a node the design lacks is skipped (checkScenario() reports it). Never
+/// throws.
 Architecture withScenario(const Architecture &design, const Scenario &scenario);
-Architecture withScenario(const Architecture &design, const Scenario &scenario, Diagnostics *warnings);
 
 /// The scenario of that name, or nullptr.
 const Scenario *findScenario(const Architecture &design, std::string_view name);
