@@ -81,8 +81,11 @@ Writes the design as a template that deploys it: AWS SAM (the default) or plain
 CloudFormation for organisations that allow no transforms. Functions get their events from
 the edges that trigger them, and least-privilege permissions and environment variables from
 the edges they start. A design that needs more than CloudFormation's 500 resources is split
-into nested stacks written beside OUT (OUT-part1.yaml, ...). Without -o the template goes to
-standard output. Exit code 1 when the design cannot be exported.
+into nested stacks written beside OUT (OUT-part1-<hash>.yaml, ...), named by their content:
+the parts are written first and OUT last, so that a run stopped half way leaves the previous
+set whole; parts of earlier exports of OUT are then removed. Without -o the template goes to
+standard output. Exit code 1 when the design cannot be exported, 2 when a file cannot be
+written (the previous files are then unchanged).
 )";
 
 const char *const kImportUsage = R"(Usage: nimbus import TEMPLATE [-o DESIGN.nimbus] [--catalog DIR]

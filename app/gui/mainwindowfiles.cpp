@@ -8,6 +8,7 @@
 
 #include <app/cli/builtincatalog.h>
 #include <model/iac/exporter.h>
+#include <model/iac/exportfiles.h>
 #include <model/iac/importer.h>
 #include <model/io/atomicfile.h>
 #include <model/io/projectfile.h>
@@ -309,14 +310,13 @@ bool MainWindow::exportTemplate(const QString &path, bool cloudFormation, bool i
                      interactive);
         return false;
     }
-    for (std::size_t i = 0; i < result.files.size(); ++i) {
-        const QString file = i == 0 ? path : target.dir().filePath(QString::fromStdString(result.files[i].fileName));
-        std::string error;
-        if (!model::writeFileAtomically(file.toStdString(), result.files[i].text, error)) {
-            showProblems(tr("Cannot export"), tr("%1 could not be written: %2").arg(file, QString::fromStdString(error)),
-                         {}, interactive);
-            return false;
-        }
+    std::string error;
+    if (!model::iac::writeExportFiles(result, QFile::encodeName(path).toStdString(), error)) {
+        showProblems(tr("Cannot export"),
+                     tr("The template was not exported: %1\nThe previous files are unchanged.")
+                         .arg(QString::fromStdString(error)),
+                     {}, interactive);
+        return false;
     }
     QString summary = tr("Exported %1 resources to %2").arg(result.stats.resources).arg(target.fileName());
     if (result.files.size() > 1)

@@ -9,6 +9,8 @@
 #include "common/filetools.h"
 #include "common/testdata.h"
 
+#include <model/iac/exporter.h>
+#include <model/iac/exportfiles.h>
 #include <model/iac/importer.h>
 #include <model/io/atomicfile.h>
 #include <model/io/catalogreader.h>
@@ -18,6 +20,7 @@
 #include <model/io/writetarget.h>
 #include <model/io/yamlreader.h>
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -62,6 +65,41 @@ void makeOlder(const QString &path, int seconds)
     const timeval times[2] = {{now.tv_sec - seconds, 0}, {now.tv_sec - seconds, 0}};
     ::lutimes(QFile::encodeName(path).constData(), times);
 }
+
+/// An export of version `version` with `parts` nested stack files named by their content.
+iac::ExportResult exportSet(const std::string &version, int parts)
+{
+    iac::ExportResult result;
+    std::string main = "# main template " + version + "\n";
+    for (int i = 1; i <= parts; ++i) {
+        const std::string text = "# part " + std::to_string(i) + " of " + version + "\n";
+        const std::string name = iac::partFileName("web", std::size_t(i), text);
+        result.files.push_back({name, text});
+        main += "Location: ./" + name + "\n";
+    }
+    result.files.insert(result.files.begin(), {"web.yaml", main});
+    return result;
+}
+
+/// The version of the main template in `folder`, "" unless every part it names is there
+/// and belongs to that same version.
+QString consistentVersion(const QString &folder)
+{
+    const QStringList lines =
+        QString::fromUtf8(fileBytes(folder + "/web.yaml")).split('\n', Qt::SkipEmptyParts);
+    if (lines.isEmpty() || !lines.front().startsWith("# main template "))
+        return {};
+    const QString version = lines.front().mid(16);
+    for (const QString &line : lines.mid(1)) {
+        const QByteArray part =
+            fileBytes(folder + '/' + line.mid(QStringLiteral("Location: ./").size()));
+        if (!part.endsWith(" of " + version.toUtf8() + '\n'))
+            return {};
+    }
+    return version;
+}
+
+std::size_t s_killAfter = 0;
 
 } // namespace
 
@@ -286,6 +324,115 @@ private Q_SLOTS:
                                   ".design.nimbus.saving-Zz99Yy", "design.nimbus"};
         expected.sort();
         QCOMPARE(folderEntries(dir.path()), expected);
+    }
+
+    void partNamesFollowTheirContent()
+    {
+        const std::string a = iac::partFileName("web", 1, "Resources: {A: 1}\n");
+        QVERIFY(QString::fromStdString(a).contains(
+            QRegularExpression("^web-part1-[0-9a-f]{8}\\.yaml$")));
+        QCOMPARE(iac::partFileName("web", 1, "Resources: {A: 1}\n"), a);
+        QVERIFY(iac::partFileName("web", 1, "Resources: {A: 2}\n") != a);
+        QVERIFY(iac::isPartFileName("web", a));
+        QVERIFY(iac::isPartFileName("web", "web-part12-0123abcd.yaml"));
+        for (const char *name :
+             {"web.yaml", "web-part1.yaml", "web-part-0123abcd.yaml", "web-part1-0123ABCD.yaml",
+              "web-part1-0123abc.yaml", "web-partx-0123abcd.yaml", "webs-part1-0123abcd.yaml",
+              "web-part1-0123abcd.yml"})
+            QVERIFY2(!iac::isPartFileName("web", name), name);
+    }
+
+    void exportSetReplacesTheWholeSet()
+    {
+        QTemporaryDir dir;
+        const std::string main = dir.filePath("web.yaml").toStdString();
+        std::string error;
+        QVERIFY2(iac::writeExportFiles(exportSet("v1", 3), main, error), error.c_str());
+        QCOMPARE(consistentVersion(dir.path()), QString("v1"));
+        putFile(dir.filePath("web-part1.yaml"), "an old-style part or a file of the user\n");
+        QVERIFY2(iac::writeExportFiles(exportSet("v2", 2), main, error), error.c_str());
+        QCOMPARE(consistentVersion(dir.path()), QString("v2"));
+        QCOMPARE(folderEntries(dir.path()).size(), 4); // main, two parts, the file not ours
+        QVERIFY2(iac::writeExportFiles(exportSet("v3", 0), main, error), error.c_str());
+        QCOMPARE(folderEntries(dir.path()), (QStringList{"web-part1.yaml", "web.yaml"}));
+    }
+
+    void exportThroughALinkPutsThePartsBesideItsTarget()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("deploy"));
+        const QString link = dir.filePath("web.yaml");
+        QVERIFY(::symlink("deploy/web.yaml", QFile::encodeName(link).constData()) == 0);
+        std::string error;
+        QVERIFY2(iac::writeExportFiles(exportSet("v1", 2), link.toStdString(), error),
+                 error.c_str());
+        QVERIFY(S_ISLNK(lstatOf(link).st_mode));
+        QCOMPARE(consistentVersion(dir.filePath("deploy")), QString("v1"));
+        QCOMPARE(folderEntries(dir.filePath("deploy")).size(), 3);
+        QCOMPARE(folderEntries(dir.path()), (QStringList{"deploy", "web.yaml"}));
+    }
+
+    void failedExportChangesNothing()
+    {
+        QTemporaryDir dir;
+        const std::string main = dir.filePath("web.yaml").toStdString();
+        std::string error;
+        QVERIFY2(iac::writeExportFiles(exportSet("v1", 2), main, error), error.c_str());
+        const QStringList before = folderEntries(dir.path());
+        iac::ExportResult next = exportSet("v2", 2);
+        next.files[2].text += std::string(4096, '#'); // the second part does not fit
+        bool written = false;
+        {
+            const tests::FileSizeLimit limit(1024);
+            written = iac::writeExportFiles(next, main, error);
+        }
+        QVERIFY(!written);
+        QVERIFY2(QString::fromStdString(error).endsWith(
+                     QString::fromStdString(next.files[2].fileName) + ": File too large"),
+                 error.c_str());
+        QCOMPARE(consistentVersion(dir.path()), QString("v1"));
+        QCOMPARE(folderEntries(dir.path()), before);
+    }
+
+    void killedExportLeavesAConsistentSet_data()
+    {
+        QTest::addColumn<int>("renames");
+        QTest::addColumn<QString>("version");
+        QTest::newRow("after the first part") << 1 << "v1";
+        QTest::newRow("after the parts") << 2 << "v1";
+        QTest::newRow("after the main template") << 3 << "v2";
+    }
+    void killedExportLeavesAConsistentSet()
+    {
+        QFETCH(int, renames);
+        QFETCH(QString, version);
+        QTemporaryDir dir;
+        const std::string main = dir.filePath("web.yaml").toStdString();
+        std::string error;
+        QVERIFY2(iac::writeExportFiles(exportSet("v1", 3), main, error), error.c_str());
+
+        const pid_t child = ::fork();
+        if (child == 0) {
+            s_killAfter = std::size_t(renames);
+            setRenameHookForTesting([](std::size_t renamed) {
+                if (renamed == s_killAfter)
+                    ::raise(SIGKILL);
+            });
+            iac::writeExportFiles(exportSet("v2", 2), main, error);
+            ::_exit(0);
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+        QCOMPARE(consistentVersion(dir.path()), version);
+
+        // The next run, minutes later, completes the set and removes what the killed one left.
+        for (const QString &name : folderEntries(dir.path()))
+            makeOlder(dir.filePath(name), 600);
+        QVERIFY2(iac::writeExportFiles(exportSet("v2", 2), main, error), error.c_str());
+        QCOMPARE(consistentVersion(dir.path()), QString("v2"));
+        QCOMPARE(folderEntries(dir.path()).size(), 3);
+        QVERIFY(folderEntries(dir.path()).filter(".saving-").isEmpty());
     }
 
     void nonRegularInputsAreRefused_data()
