@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QTimer>
 
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -81,6 +82,9 @@ int runGui(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    // A file size limit (ulimit -f) then fails the write with "File too large", reported like
+    // a full disk, instead of killing Nimbus half way through it.
+    std::signal(SIGXFSZ, SIG_IGN);
     std::vector<std::string> args(argv + 1, argv + argc);
     const bool render = nimbus::app::isRenderInvocation(args);
     if (render || nimbus::app::isReportInvocation(args)) {

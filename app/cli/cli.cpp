@@ -5,8 +5,11 @@
 #include "clioptions.h"
 #include "commands.h"
 
+#include <model/io/atomicfile.h>
+
 #include <filesystem>
 #include <ostream>
+#include <sstream>
 
 namespace nimbus::app {
 
@@ -29,6 +32,9 @@ Commands:
 
 Options for every command:
   --catalog DIR   read the service catalog from DIR instead of the built-in one
+  -o, --output F  write the result to the file F instead of standard output; F is
+                  replaced only once it is written in full (a symbolic link is written
+                  through; a directory, device or FIFO is refused)
   --help, -h      show help for the command
 Options:
   --version       print the version and exit
@@ -36,6 +42,22 @@ Options:
 Exit codes: 0 clean, 1 the design has error-level findings, 2 bad usage or unreadable input.
 Run 'nimbus <command> --help' for the options of a command.
 )";
+
+/// Runs `command` with what it prints going to the -o file, replaced only once complete.
+int runToFile(const Command &command, const CliOptions &options, std::ostream &err)
+{
+    std::ostringstream captured;
+    const int code = command.run(options, captured, err);
+    if (code == ExitUsage)
+        return code; // the input could not be read: nothing to write, the file stays as it was
+    std::string error;
+    if (!model::writeFileAtomically(options.output, captured.view(), error)) {
+        err << "nimbus " << command.name << ": " << error << '\n';
+        return ExitUsage;
+    }
+    err << "nimbus " << command.name << ": wrote " << options.output << '\n';
+    return code;
+}
 
 } // namespace
 
@@ -82,7 +104,9 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
         out << command->usage;
         return ExitClean;
     }
-    return command->run(options, out, err);
+    if (command->output != OutputOption::Captured || options.output.empty())
+        return command->run(options, out, err);
+    return runToFile(*command, options, err);
 }
 
 } // namespace nimbus::app
