@@ -79,7 +79,7 @@ void MainWindow::offerUntitledRecovery()
         QFile::remove(recovery);
 }
 
-bool MainWindow::openFile(const QString &path, bool interactive)
+bool MainWindow::openFile(const QString &path, bool interactive, QStringList *problems)
 {
     const model::Diagnostics diagnostics = m_document->open(path);
     if (!model::hasErrors(diagnostics)) {
@@ -103,6 +103,8 @@ bool MainWindow::openFile(const QString &path, bool interactive)
     QStringList lines;
     for (const model::Diagnostic &d : diagnostics)
         lines << QString::fromStdString(d.toString());
+    if (problems)
+        *problems = lines;
     if (interactive) {
         QMessageBox box(QMessageBox::Warning, tr("Cannot open design"),
                         tr("%1 could not be opened. Your current design is unchanged.").arg(path),
@@ -119,8 +121,9 @@ bool MainWindow::saveTo(const QString &path)
     const QString previousRecovery = recoveryPathFor(m_document->filePath());
     QString error;
     if (!m_document->save(path, &error)) {
-        QMessageBox::warning(this, tr("Cannot save"),
-                             tr("%1 could not be saved: %2\nThe previous file is unchanged.").arg(path, error));
+        QMessageBox::warning(
+            this, tr("Cannot save"),
+            tr("The design was not saved: %1\nThe previous file is unchanged.").arg(error));
         return false;
     }
     QFile::remove(previousRecovery);

@@ -457,6 +457,54 @@ private Q_SLOTS:
                  tests::motifDesign(1000).nodes().size());
     }
 
+    void screenshotFailuresAreReported()
+    {
+        // `nimbus --screenshot` used to print nothing and leave a 0-byte file on a full disk.
+        QTemporaryDir dir;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HOME"),
+                   dir.filePath(QStringLiteral("home"))); // no settings of the user touched
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("home/.config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"),
+                   dir.filePath(QStringLiteral("home/.local/share")));
+        const QString shots = dir.filePath(QStringLiteral("shots"));
+        QVERIFY(QDir().mkpath(shots));
+        const QString shot = shots + QStringLiteral("/window.png");
+        const QString sample = sourcePath(kSample);
+        const auto screenshot = [&](const QString &out, const QString &design,
+                                    unsigned long long limit = 0) {
+            return tests::runChild(tests::nimbusProgram(),
+                                   {QStringLiteral("--screenshot"), out, design}, limit, env);
+        };
+        tests::ChildRun full = screenshot(shot, sample, 256);
+        QCOMPARE(full.code, 2);
+        QVERIFY2(
+            full.err.contains(QStringLiteral("nimbus: cannot write %1: File too large").arg(shot)),
+            qPrintable(full.err));
+        QVERIFY(!QFile::exists(shot));
+        tests::putFile(shot, "previous\n");
+        full = screenshot(shot, sample, 256);
+        QCOMPARE(full.code, 2);
+        QCOMPARE(tests::fileBytes(shot), QByteArray("previous\n"));
+
+        const tests::ChildRun folder = screenshot(shots, sample);
+        QCOMPARE(folder.code, 2);
+        QVERIFY2(folder.err.contains(shots + QStringLiteral(" is a directory, not a regular file")),
+                 qPrintable(folder.err));
+        const tests::ChildRun missing =
+            screenshot(shot, QStringLiteral("/nonexistent/design.nimbus"));
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.contains(
+                     QStringLiteral("/nonexistent/design.nimbus: error: cannot open the file")),
+                 qPrintable(missing.err));
+        QVERIFY(missing.err.contains(QStringLiteral("no screenshot was taken")));
+        const tests::ChildRun taken = screenshot(shot, sample);
+        QCOMPARE(taken.code, 0);
+        QVERIFY(tests::fileBytes(shot).startsWith(kPngMagic));
+        QCOMPARE(tests::folderEntries(shots), QStringList{QStringLiteral("window.png")});
+    }
+
 private:
     model::Architecture m_design;
     QTemporaryDir m_dir;
