@@ -24,7 +24,7 @@ Tree collectExtra(const Tree &map, std::initializer_list<const char *> known)
     Tree extra = Tree::makeMap();
     for (const auto &[key, value] : map.entries) {
         const bool isKnown = std::any_of(known.begin(), known.end(),
-                                         [&](const char *k) { return key == k; });
+                                         [&name = key](const char *k) { return name == k; });
         if (!isKnown)
             extra.entries.emplace_back(key, value);
     }
