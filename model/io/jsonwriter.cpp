@@ -4,10 +4,38 @@
 
 #include <model/core/propertyvalue.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 namespace nimbus::model {
+
+namespace {
+
+/// Length of the well-formed UTF-8 sequence at `text[i]` (Unicode 15, table 3-7: no overlong
+/// forms, surrogates or values past U+10FFFF), or 0 when the bytes there are not one.
+std::size_t utf8Length(std::string_view text, std::size_t i)
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    const unsigned char c = byte(0);
+    if (c < 0x80)
+        return 1;
+    const std::size_t length = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (length == 0 || i + length > text.size())
+        return 0;
+    // The second byte's range depends on the first; the others are 0x80-0xbf.
+    const unsigned char low = c == 0xe0 ? 0xa0 : c == 0xf0 ? 0x90 : 0x80;
+    const unsigned char high = c == 0xed ? 0x9f : c == 0xf4 ? 0x8f : 0xbf;
+    if (byte(1) < low || byte(1) > high)
+        return 0;
+    for (std::size_t k = 2; k < length; ++k) {
+        if (byte(k) < 0x80 || byte(k) > 0xbf)
+            return 0;
+    }
+    return length;
+}
+
+} // namespace
 
 void JsonWriter::separate()
 {
@@ -102,7 +130,27 @@ std::string JsonWriter::quote(std::string_view text)
     std::string out;
     out.reserve(text.size() + 2);
     out += '"';
-    for (const char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            // JSON text is UTF-8 (RFC 8259, section 8.1): a byte that does not start a
+            // well-formed sequence (a file name in Latin-1, say) becomes U+FFFD.
+            const std::size_t length = utf8Length(text, i);
+            const std::string_view sequence = text.substr(i, length);
+            if (length == 0) {
+                out += "\\ufffd";
+            } else if (sequence == "\xef\xbb\xbf") {
+                // Escaped, because readers that take U+FEFF for a byte order mark drop it.
+                out += "\\ufeff";
+            } else if (sequence == "\xe2\x80\xa8" || sequence == "\xe2\x80\xa9") {
+                // Line and paragraph separators end a line in JavaScript before ES2019.
+                out += sequence.back() == '\xa8' ? "\\u2028" : "\\u2029";
+            } else {
+                out.append(sequence);
+            }
+            i += std::max<std::size_t>(length, 1) - 1;
+            continue;
+        }
         switch (c) {
         case '"':
             out += "\\\"";
