@@ -52,6 +52,8 @@ public:
         arch.setDescription(m_fields.text(root, "description", false).value_or(""));
         if (const Tree *settings = root.find("settings"))
             readSettings(*settings, arch.settings());
+        else // no unknown keys, held as readSettings() holds them: the design reads back equal
+            arch.settings().extra = Tree::makeMap();
         forEachItem(root, "groups", [&](const Tree &item) { readGroup(item, arch); });
         forEachItem(root, "nodes", [&](const Tree &item) { readNode(item, arch); });
         forEachItem(root, "edges", [&](const Tree &item) { readEdge(item, arch); });
