@@ -135,10 +135,10 @@ bool fitsLiteralBlock(const std::string &text)
 {
     const bool oneFinalNewline =
         text.size() >= 2 && text.back() == '\n' && text[text.size() - 2] != '\n';
-    const bool plainLines =
-        text.find_first_of(std::string_view("\r\t\0", 3)) == std::string::npos &&
-        text[text.find_first_not_of('\n')] != ' ' && text.find(" \n") == std::string::npos;
-    return oneFinalNewline && plainLines;
+    if (!oneFinalNewline) // checked first: text of newlines only has no first other character
+        return false;
+    return text.find_first_of(std::string_view("\r\t\0", 3)) == std::string::npos &&
+           text[text.find_first_not_of('\n')] != ' ' && text.find(" \n") == std::string::npos;
 }
 
 /// Decodes one UTF-8 sequence the way yaml-cpp does: a malformed sequence becomes U+FFFD
