@@ -34,7 +34,10 @@ bool parseOptions(const Command &command, const std::vector<std::string> &args,
             options.files.push_back(arg);
             continue;
         }
-        auto [name, inlineValue] = splitOption(arg);
+        // Plain variables, not a structured binding: clang before 16 cannot capture those.
+        const auto split = splitOption(arg);
+        const auto &name = split.first;
+        const auto &inlineValue = split.second;
         auto takeValue = [&](std::string &target) {
             if (inlineValue) {
                 target = *inlineValue;

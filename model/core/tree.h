@@ -26,6 +26,15 @@ struct Tree
     int line = 0;   ///< 1-based position in the source, 0 when built in code
     int column = 0;
 
+    // Declared here and defaulted below the class: clang with libstdc++ 12 otherwise
+    // defines the copy constructor while Tree is still incomplete, and `entries` holds it.
+    Tree() = default;
+    Tree(const Tree &);
+    Tree(Tree &&) noexcept;
+    Tree &operator=(const Tree &);
+    Tree &operator=(Tree &&) noexcept;
+    ~Tree();
+
     static Tree makeScalar(std::string text, bool quoted = false);
     static Tree makeMap();
     static Tree makeSequence();
@@ -44,5 +53,11 @@ struct Tree
 
     friend bool operator==(const Tree &a, const Tree &b);
 };
+
+inline Tree::Tree(const Tree &) = default;
+inline Tree::Tree(Tree &&) noexcept = default;
+inline Tree &Tree::operator=(const Tree &) = default;
+inline Tree &Tree::operator=(Tree &&) noexcept = default;
+inline Tree::~Tree() = default;
 
 } // namespace nimbus::model

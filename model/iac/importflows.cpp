@@ -193,8 +193,8 @@ void TemplateImporter::bucket(const Resource &r)
     const Tree *config = child(r.props, "NotificationConfiguration");
     for (const auto &[list, key] : kinds) {
         const std::string label = std::string("NotificationConfiguration.") + list;
-        forEachItem(child(config, list), [&](const Tree &item, std::size_t) {
-            connectAll({r.id}, targets(child(&item, key)), {ConnectionKind::AsyncInvoke, label});
+        forEachItem(child(config, list), [&, field = key](const Tree &item, std::size_t) {
+            connectAll({r.id}, targets(child(&item, field)), {ConnectionKind::AsyncInvoke, label});
         });
     }
 }

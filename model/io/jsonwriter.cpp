@@ -133,9 +133,10 @@ JsonWriter &JsonWriter::null()
 
 std::string JsonWriter::quote(std::string_view text)
 {
-    // JSON is UTF-8 only: bytes that are not (a truncated name, a binary value) become
-    // U+FFFD instead of making the whole output unreadable. U+2028 and U+2029 are escaped
-    // too: valid JSON, but they end a line in JavaScript and in several log viewers.
+    // JSON is UTF-8 only (RFC 8259, section 8.1): bytes that are not (a Latin-1 file name, a
+    // binary value) become U+FFFD instead of making the whole output unreadable. U+2028 and
+    // U+2029 are escaped too: valid JSON, but they end a line in JavaScript before ES2019 and
+    // in several log viewers.
     std::string out;
     out.reserve(text.size() + 2);
     out += '"';
@@ -151,6 +152,8 @@ std::string JsonWriter::quote(std::string_view text)
             appendAsciiEscaped(out, text[i]);
         else if (c == 0x2028 || c == 0x2029)
             out += c == 0x2028 ? "\\u2028" : "\\u2029";
+        else if (c == 0xFEFF) // readers that take it for a byte-order mark drop it (Qt's do)
+            out += "\\ufeff";
         else
             out.append(text, i, length);
         i += length;

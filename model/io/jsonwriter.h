@@ -28,7 +28,8 @@ public:
 
     const std::string &text() const { return m_text; }
 
-    /// `text` as a JSON string literal, quotes included.
+    /// `text` as a JSON string literal, quotes included. Bytes that are not well-formed UTF-8
+    /// are written as U+FFFD, so that the output is always valid JSON.
     static std::string quote(std::string_view text);
 
 private:

@@ -24,7 +24,7 @@ Tree collectExtra(const Tree &map, std::initializer_list<const char *> known)
     Tree extra = Tree::makeMap();
     for (const auto &[key, value] : map.entries) {
         const bool isKnown = std::any_of(known.begin(), known.end(),
-                                         [&](const char *k) { return key == k; });
+                                         [&name = key](const char *k) { return name == k; });
         if (!isKnown)
             extra.entries.emplace_back(key, value);
     }
@@ -52,6 +52,8 @@ public:
         arch.setDescription(m_fields.text(root, "description", false).value_or(""));
         if (const Tree *settings = root.find("settings"))
             readSettings(*settings, arch.settings());
+        else // no unknown keys, held as readSettings() holds them: the design reads back equal
+            arch.settings().extra = Tree::makeMap();
         forEachItem(root, "groups", [&](const Tree &item) { readGroup(item, arch); });
         forEachItem(root, "nodes", [&](const Tree &item) { readNode(item, arch); });
         forEachItem(root, "edges", [&](const Tree &item) { readEdge(item, arch); });

@@ -37,7 +37,7 @@ void warnUnknownKeys(TreeFields &fields, const Tree &map, std::initializer_list<
                      const std::string &what)
 {
     for (const auto &[key, value] : map.entries) {
-        if (std::none_of(known.begin(), known.end(), [&](const char *k) { return key == k; }))
+        if (std::none_of(known.begin(), known.end(), [&name = key](const char *k) { return name == k; }))
             fields.warning(value, "unknown key '" + key + "' in " + what + "; it is ignored");
     }
 }

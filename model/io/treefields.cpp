@@ -139,7 +139,7 @@ void TreeFields::rejectUnknownKeys(const Tree &map, std::initializer_list<const 
 {
     for (const auto &[key, value] : map.entries) {
         const bool known = std::any_of(allowed.begin(), allowed.end(),
-                                       [&](const char *a) { return key == a; });
+                                       [&name = key](const char *a) { return name == a; });
         if (!known)
             error(value, "unknown key '" + key + "' in " + what);
     }

@@ -460,6 +460,10 @@ std::optional<YamlParseResult> parseYamlFast(std::string_view text, const std::s
         return declined("larger than the size limit");
     if (std::memchr(text.data(), '\0', text.size()))
         return declined("NUL bytes");
+    // yaml-cpp's scanner takes a 0x04 byte for the end of the input (Stream::eof() in its
+    // src/stream.h), in block scalars among other places: leave such text to it.
+    if (std::memchr(text.data(), '\x04', text.size()))
+        return declined("a 0x04 byte, yaml-cpp's end-of-input mark");
     // yaml-cpp guesses the encoding from the first bytes; only UTF-8 is read here.
     const unsigned char first = text.empty() ? 0 : static_cast<unsigned char>(text[0]);
     if ((first == 0xEF && text.substr(0, 3) != "\xEF\xBB\xBF") || first == 0xFE || first == 0xFF ||

@@ -18,10 +18,10 @@ namespace nimbus::model {
 /// the same text: the same Tree (kinds, text, tags, quoted and flow flags, the 1-based line
 /// and column of every node, entry order) and the same duplicate-key warnings. For anything
 /// it does not read with certainty (anchors, aliases, complex keys, directives, several
-/// documents, indentation indicators, tabs used as indentation, a lone "\r", every syntax
-/// error, a duplicate key that is an error, a crossed limit) it returns std::nullopt ("not
-/// handled"), and `whyNot`, when given, says what and where; the caller then uses yaml-cpp,
-/// which produces the diagnostics.
+/// documents, indentation indicators, tabs used as indentation, a lone "\r", a 0x04 byte
+/// (yaml-cpp's end-of-input mark), every syntax error, a duplicate key that is an error, a
+/// crossed limit) it returns std::nullopt ("not handled"), and `whyNot`, when given, says
+/// what and where; the caller then uses yaml-cpp, which produces the diagnostics.
 std::optional<YamlParseResult> parseYamlFast(std::string_view text, const std::string &fileName,
                                              const YamlParseOptions &options = {},
                                              std::string *whyNot = nullptr);

@@ -156,8 +156,10 @@ bool fitsLiteralBlock(const std::string &text)
 {
     const bool oneFinalNewline =
         text.size() >= 2 && text.back() == '\n' && text[text.size() - 2] != '\n';
-    return oneFinalNewline && text[text.find_first_not_of('\n')] != ' ' &&
-           text.find(" \n") == std::string::npos && hasOnlySafeCharacters(text);
+    if (!oneFinalNewline) // checked first: text of newlines only has no first other character
+        return false;
+    return text[text.find_first_not_of('\n')] != ' ' && text.find(" \n") == std::string::npos &&
+           hasOnlySafeCharacters(text);
 }
 
 /// Decodes one UTF-8 sequence. Anything that is not valid UTF-8 (a stray byte, a cut,

@@ -199,6 +199,21 @@ private Q_SLOTS:
         QCOMPARE(loaded.diagnostics.front().line, 23);
     }
 
+    void fileWithoutSettingsReadsBackEqual()
+    {
+        // Found by fuzz_projectfile (tests/fuzz/regressions/fuzz_projectfile/no-settings): a
+        // file without 'settings' read back, once written, as another design (its settings'
+        // unknown keys were a null instead of an empty map).
+        const std::string text = "nimbus: 1\nname: No settings\nnodes: []\nextra: kept\n";
+        const auto loaded = readProject(text, "no-settings.nimbus", builtinCatalog());
+        QVERIFY(loaded.ok());
+        const std::string written = writeProject(loaded.architecture);
+        const auto again = readProject(written, "written.nimbus", builtinCatalog());
+        QVERIFY(again.ok());
+        QVERIFY(again.architecture == loaded.architecture);
+        QCOMPARE(writeProject(again.architecture), written);
+    }
+
     void outputDoesNotDependOnInsertionOrder()
     {
         Architecture a;

@@ -298,6 +298,11 @@ private Q_SLOTS:
         row("quote closed by the end of input", "a: \"x\n", true); // a yaml-cpp quirk
         row("utf-8 columns", "\xC3\xA9: x\n\xE2\x82\xAC\xE2\x82\xAC: [y, z]\n", true);
         row("comments", "# a\na: 1 # b\nb: \"x\"# c\nc: [1]#d\n  # e\nd: x#y\n", true);
+        // Found by fuzz_yaml_differential (tests/fuzz/regressions/fuzz_yaml_differential/
+        // eot-in-block-scalar): yaml-cpp ends its input at a 0x04 byte, the fast path did not.
+        row("0x04 in a folded scalar", "r: >\n \x04", false);
+        row("0x04 in a literal scalar", "r: |\n x\x04\n", false);
+        row("0x04 in a plain scalar", "r: x\x04\n", false);
     }
 
     void edgeCasesAgree()

@@ -436,6 +436,17 @@ private Q_SLOTS:
             QVERIFY2(!stringScalar(text).quoted, text);
         }
     }
+
+    void newlinesOnlyReadBack()
+    {
+        // Found by fuzz_writers under UBSan (tests/fuzz/regressions/fuzz_writers/newline-only):
+        // text of line breaks only made the literal-block check read before the string.
+        for (const char *text : {"\n", "\n\n", "\n\n\n", "\nx\n", "\n \n"}) {
+            const YamlParseResult read = parseYaml(writeYaml(stringScalar(text)), "x.yaml");
+            QVERIFY2(read.ok(), text);
+            QCOMPARE(read.tree.scalar, std::string(text));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestYamlWriter)

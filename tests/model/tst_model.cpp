@@ -288,6 +288,24 @@ private Q_SLOTS:
                  QStringLiteral("quote \" backslash \\ newline \n tab \t bell \a"));
         QCOMPARE(doc.object().value("list").toArray().size(), 4);
     }
+
+    void jsonWriterWritesOnlyUtf8()
+    {
+        // Found by fuzz_writers (tests/fuzz/regressions/fuzz_writers/json-not-utf8-and-bom):
+        // bytes that are not UTF-8 (a Latin-1 file name in a SARIF log) made invalid JSON, and
+        // a leading U+FEFF was dropped by Qt's reader.
+        const std::string latin1 = "caf\xe9 \xc0\xaf \xed\xa0\x80 \xf4\x90\x80\x80 end\xe2\x82";
+        const std::string marks = "\xef\xbb\xbf" "bom \xe2\x80\xa8 \xe2\x80\xa9 \xe2\x82\xac \xf0\x9f\x98\x80";
+        JsonWriter json;
+        json.beginObject().key(latin1).value(latin1).key("marks").value(marks).endObject();
+        QVERIFY(json.text().find("\\ufeff") != std::string::npos);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json.text()), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QString replaced = QStringLiteral("caf\uFFFD \uFFFD\uFFFD \uFFFD\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD\uFFFD end\uFFFD\uFFFD");
+        QCOMPARE(doc.object().value(replaced).toString(), replaced);
+        QCOMPARE(doc.object().value("marks").toString(), QString::fromUtf8(marks.data() + 3).prepend(QChar(0xfeff)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestModel)

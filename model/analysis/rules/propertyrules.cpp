@@ -33,7 +33,10 @@ void checkValues(const RuleContext &c, const PropertyMap &properties,
                  const std::string &typeName, const std::vector<NodeId> &nodes,
                  const std::vector<EdgeId> &edges, const std::string &docs)
 {
-    for (const auto &[key, value] : properties) {
+    for (const auto &entry : properties) {
+        // Named references, not a structured binding: clang before 16 cannot capture those.
+        const std::string &key = entry.first;
+        const PropertyValue &value = entry.second;
         auto found = std::find_if(defs.begin(), defs.end(), [&](const PropertyDef &d) { return d.key == key; });
         if (found == defs.end()) {
             c.add({"properties/unknown", Severity::Warning,
