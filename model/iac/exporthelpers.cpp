@@ -139,7 +139,8 @@ std::string enabledState(ExportContext &c, const Node &n)
 
 Tree intNum(double v)
 {
-    return integer(std::llround(v));
+    // Whole numbers a long long holds; a design's numbers are far within (numberlimits.h).
+    return integer(std::isfinite(v) ? std::llround(std::clamp(v, -9e18, 9e18)) : 0);
 }
 
 Tree stackScopedName(ExportContext &c, const Node &n, const std::string &suffix)
