@@ -14,6 +14,7 @@
 
 #include <resources/embeddedfiles.h>
 
+#include <cmath>
 #include <cstdio>
 #include <ostream>
 
@@ -23,6 +24,8 @@ namespace {
 
 std::string plainNumber(double value)
 {
+    if (!std::isfinite(value))
+        return model::kTooLargeToPrice;
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.10g", value);
     return buffer;
@@ -60,6 +63,10 @@ void writeTable(const model::Estimate &e, bool explain, std::ostream &out)
     for (std::size_t i = 0; i < e.unknownPrices.size(); ++i)
         out << (i ? ", " : " ") << e.unknownPrices[i];
     out << (e.unknownPrices.empty() ? "" : ")") << '\n';
+    if (!std::isfinite(e.total))
+        out << "The workload is too large to price: a quantity or a cost overflows. Check the "
+               "lines "
+               "marked too large to price and the workload numbers that feed them.\n";
     out << "Free tier saves " << model::formatMoney(e.freeTierSavings, e.currency) << "; prices for "
         << e.region << " read " << (e.pricesDate.empty() ? "(date unknown)" : e.pricesDate) << '\n';
 }
@@ -87,6 +94,8 @@ void writeJson(const model::Estimate &e, const Extras &extras, std::ostream &out
     json.endArray();
     json.key("totals").beginObject();
     json.key("monthly").value(e.total).key("freeTierSavings").value(e.freeTierSavings);
+    if (!std::isfinite(e.total))
+        json.key("tooLargeToPrice").value(true); // "monthly" is null then
     json.key("unknownPrices").beginArray();
     for (const std::string &key : e.unknownPrices)
         json.value(key);
@@ -141,6 +150,8 @@ void writeExtrasJson(model::JsonWriter &json, const Extras &x)
                 json.key("breakEven").value(c.breakEven);
             else
                 json.key("breakEven").null();
+            if (c.tooLargeToCompare)
+                json.key("tooLargeToCompare").value(true);
         }
         json.endObject();
     }
@@ -148,6 +159,8 @@ void writeExtrasJson(model::JsonWriter &json, const Extras &x)
         const model::MonteCarloResult &m = *x.monteCarlo;
         json.key("monteCarlo").beginObject();
         json.key("samples").value(m.samples).key("deterministic").value(m.deterministic).key("mean").value(m.mean);
+        if (m.tooLarge > 0)
+            json.key("tooLargeToPrice").value(m.tooLarge);
         json.key("p10").value(m.p10).key("p50").value(m.p50).key("p90").value(m.p90);
         json.key("histogram").beginArray();
         for (std::size_t b = 0; b < m.binCounts.size(); ++b)
@@ -181,8 +194,9 @@ void writeExtrasText(const Extras &x, const std::string &currency, std::ostream 
         row("Total", c.serverless.total(), c.servers.total());
         row("1-year TCO", c.tco1Serverless, c.tco1Servers);
         row("3-year TCO", c.tco3Serverless, c.tco3Servers);
-        out << "  Servers: " << c.applicationInstances << " application, " << c.brokerInstances << " broker, "
-            << c.databaseInstances << " database instances\n  Assumptions:\n";
+        out << "  Servers: " << model::formatCount(c.applicationInstances) << " application, "
+            << model::formatCount(c.brokerInstances) << " broker, "
+            << model::formatCount(c.databaseInstances) << " database instances\n  Assumptions:\n";
         for (const auto &a : c.assumptions)
             out << "    - " << a << '\n';
         if (x.sweep) {
@@ -196,6 +210,9 @@ void writeExtrasText(const Extras &x, const std::string &currency, std::ostream 
             }
             if (c.breakEven > 0)
                 out << "  Break-even at " << model::formatAmount(c.breakEven) << "x the expected traffic\n";
+            else if (c.tooLargeToCompare)
+                out << "  No break-even: the costs are too large to price, so they cannot be "
+                       "compared\n";
             else
                 out << "  No break-even between x0.01 and x100: "
                     << (c.serverlessCheaperThroughout ? "serverless costs less throughout\n" : "servers cost less throughout\n");
@@ -206,6 +223,9 @@ void writeExtrasText(const Extras &x, const std::string &currency, std::ostream 
         out << "\nMonte Carlo (" << model::formatAmount(m.samples) << " samples, " << m.inputs.size()
             << " uncertain inputs)\n  P10 " << money(m.p10) << "   P50 " << money(m.p50) << "   P90 " << money(m.p90)
             << "   (as designed: " << money(m.deterministic) << ")\n";
+        if (m.tooLarge > 0)
+            out << "  " << model::formatAmount(m.tooLarge)
+                << " of the samples are too large to price\n";
     }
 }
 

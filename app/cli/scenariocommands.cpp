@@ -118,6 +118,8 @@ void writeVariantJson(const std::vector<model::VariantSummary> &rows, std::ostre
         else
             json.key("breakEven").null();
         json.key("serverlessCheaperThroughout").value(row.serverlessCheaperThroughout);
+        if (row.tooLargeToCompare)
+            json.key("tooLargeToCompare").value(true);
         json.key("tco3Serverless").value(row.tco3Serverless).key("tco3Servers").value(row.tco3Servers);
         json.key("saving3y").value(row.saving3y());
         json.key("errors").value(row.errors).key("warnings").value(row.warnings);

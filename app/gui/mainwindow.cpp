@@ -42,6 +42,7 @@
 #include <QUndoStack>
 #include <QUndoView>
 
+#include <cmath>
 #include <sstream>
 
 namespace nimbus::app {
@@ -423,7 +424,8 @@ void MainWindow::analyseNow()
             const double cost = analysis.estimate->nodeTotal(n.id);
             if (cost > 0)
                 costs.insert(QString::fromStdString(n.id.str()),
-                             m_preferences.money(cost) + QStringLiteral("/mo"));
+                             m_preferences.money(cost) +
+                                 (std::isfinite(cost) ? QStringLiteral("/mo") : QString()));
         }
         m_costLabel->setText(tr("Monthly cost: <b>%1</b> · %2")
                                  .arg(m_preferences.money(analysis.estimate->total),

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "preferences.h"
 
+#include <model/cost/currency.h>
 #include <model/cost/estimate.h>
 
 #include <QApplication>
@@ -102,7 +103,7 @@ Preferences Preferences::load()
     if (!code.isEmpty())
         p.currencyCode = code;
     const double rate = s.value(QStringLiteral("preferences/exchangeRate"), p.exchangeRate).toDouble();
-    if (rate > 0 && rate < 1e6)
+    if (model::isValidExchangeRate(rate))
         p.exchangeRate = rate;
     p.theme = themeFromKey(s.value(QStringLiteral("preferences/theme")).toString());
     p.showGrid = s.value(QStringLiteral("preferences/showGrid"), p.showGrid).toBool();
@@ -197,7 +198,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     m_currencyCode->setText(preferences.currencyCode);
     m_exchangeRate->setObjectName(QStringLiteral("pref-exchange-rate"));
     m_exchangeRate->setDecimals(4);
-    m_exchangeRate->setRange(0.0001, 100000);
+    m_exchangeRate->setRange(model::kMinExchangeRate, model::kMaxExchangeRate);
     m_exchangeRate->setValue(preferences.exchangeRate);
     m_exchangeRate->setToolTip(tr("Units of your currency for one US dollar. Prices are in US dollars; "
                                   "Nimbus never fetches a rate, the figure is yours."));

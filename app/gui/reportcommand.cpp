@@ -6,7 +6,9 @@
 #include "../cli/designloader.h"
 #include "../cli/estimatecommand.h"
 
+#include <model/core/propertyvalue.h>
 #include <model/core/scenario.h>
+#include <model/cost/currency.h>
 #include <model/cost/lineitemscsv.h>
 #include <model/io/atomicfile.h>
 #include <views/report/costreport.h>
@@ -39,7 +41,7 @@ comparison) and the validation summary. A .csv holds every line item of the esti
                           region, free tier, settings and overrides of that scenario)
   --currency-code CODE    show amounts in this currency (ISO code, e.g. EUR); needs
                           --exchange-rate unless CODE is USD
-  --exchange-rate R       units of the currency for one US dollar (greater than zero)
+  --exchange-rate R       units of the currency for one US dollar, 0.0001 to 100,000
   --currency-symbol S     the symbol written before amounts (default: $ for USD, else CODE)
   --prices FILE           a price list laid over the bundled one for the design's region
   --date YYYY-MM-DD       the date printed on the report (default: today)
@@ -107,8 +109,11 @@ std::optional<std::string> parseOption(const std::vector<std::string> &args, std
         char *end = nullptr;
         const bool ok = value(v);
         const double rate = ok ? std::strtod(v.c_str(), &end) : 0;
-        if (!ok || v.empty() || *end != '\0' || !(rate > 0) || !std::isfinite(rate))
-            return "--exchange-rate must be a number greater than zero, not '" + v + "'";
+        if (!ok || v.empty() || *end != '\0' || !model::isValidExchangeRate(rate))
+            return "--exchange-rate must be a number from " +
+                   model::formatNumber(model::kMinExchangeRate) + " to " +
+                   model::formatAmount(model::kMaxExchangeRate) +
+                   " (units of the currency for one US dollar), not '" + v + "'";
         r.rate = rate;
         return std::nullopt;
     }

@@ -66,6 +66,13 @@ double passedOn(const Node &node, const ServiceType *type)
     return 1;
 }
 
+/// Volume times factor, where no traffic (a factor of 0) stays none even when the volume
+/// overflowed to infinity (infinity times 0 would be NaN).
+double carry(double volume, double factor)
+{
+    return factor == 0 ? 0 : volume * factor;
+}
+
 } // namespace
 
 Load Workload::node(const NodeId &id) const
@@ -127,8 +134,8 @@ Workload propagateWorkload(const Architecture &architecture, const Catalog &cata
         if (type && type->entryPoint) {
             const Load own = entryLoad(node, *type);
             const double scale = (entryScale ? (*entryScale)[v] : 1.0) * trafficMultiplier;
-            load.requestsPerMonth += own.requestsPerMonth * scale;
-            load.peakRps += own.peakRps * scale;
+            load.requestsPerMonth += carry(own.requestsPerMonth, scale);
+            load.peakRps += carry(own.peakRps, scale);
             load.payloadKb = std::max(load.payloadKb, own.payloadKb);
         }
         const double payload = outgoingPayloadKb(node, type, load.payloadKb);
@@ -137,7 +144,8 @@ Workload propagateWorkload(const Architecture &architecture, const Catalog &cata
             const std::size_t e = outgoing[i];
             const std::size_t t = graph.targetIndex(e);
             const double factor = edgeFactor(catalog, edges[e], node, nodes[t]) * passed;
-            const Load carried{load.requestsPerMonth * factor, load.peakRps * factor, payload};
+            const Load carried{carry(load.requestsPerMonth, factor), carry(load.peakRps, factor),
+                               payload};
             workload.edges[e] = carried;
             if (condensation.component[t] == condensation.component[v])
                 continue; // inside a cycle: reported by validation, not propagated

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "catalog.h"
 
+#include "numberlimits.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -167,8 +169,10 @@ std::optional<std::string> checkPropertyValue(const PropertyDef &def, const Prop
     if (def.type == PropertyType::Integer && !std::holds_alternative<std::int64_t>(value))
         return "must be a whole number, not " + typeName(value) + " '" + toString(value) + "'";
     const std::optional<double> number = toNumber(value);
-    if (!number || !std::isfinite(*number))
+    if (!number)
         return "must be a number, not " + typeName(value) + " '" + toString(value) + "'";
+    if (const std::optional<std::string> problem = numberLimitProblem(*number))
+        return "is " + formatNumber(*number) + ", which " + *problem;
     if ((def.minimum && *number < *def.minimum) || (def.maximum && *number > *def.maximum))
         return "must be " + rangeText(def) + ", not " + toString(value);
     return std::nullopt;
@@ -189,14 +193,15 @@ std::optional<PropertyValue> parsePropertyValue(const PropertyDef &def, const st
     case PropertyType::Integer: {
         std::int64_t v = 0;
         const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
-        if (r.ec != std::errc() || r.ptr != text.data() + text.size())
+        if (r.ec != std::errc() || r.ptr != text.data() + text.size() ||
+            !isWithinNumberLimit(static_cast<double>(v)))
             return std::nullopt;
         return PropertyValue(v);
     }
     case PropertyType::Number: {
         double v = 0;
         const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
-        if (r.ec != std::errc() || r.ptr != text.data() + text.size() || !std::isfinite(v))
+        if (r.ec != std::errc() || r.ptr != text.data() + text.size() || !isWithinNumberLimit(v))
             return std::nullopt;
         return PropertyValue(v);
     }

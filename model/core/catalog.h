@@ -106,11 +106,13 @@ private:
 };
 
 /// Why `value` is not acceptable for `def` ("must be between 128 and 10240 MB"), or
-/// nullopt when it is. Integers are accepted where numbers are expected.
+/// nullopt when it is. Integers are accepted where numbers are expected; a number beyond
+/// the limit of numberlimits.h is never acceptable, whatever the catalog's range.
 std::optional<std::string> checkPropertyValue(const PropertyDef &def, const PropertyValue &value);
 
 /// Reads text as a value of the definition's type: "512" for an integer, "true" for a
-/// boolean, any text for a string or choice. The range is not checked here.
+/// boolean, any text for a string or choice. The catalog's range is not checked here, but
+/// a number beyond what Nimbus accepts at all (numberlimits.h) gives nullopt.
 std::optional<PropertyValue> parsePropertyValue(const PropertyDef &def, const std::string &text);
 
 /// True when a node type names a CloudFormation resource Nimbus has no service type for

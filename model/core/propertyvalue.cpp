@@ -51,8 +51,24 @@ std::string typeName(const PropertyValue &value)
     return names[value.index()];
 }
 
+std::string formatScientific(double value)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3g", value);
+    return buffer;
+}
+
+std::string formatCount(double count)
+{
+    return std::isfinite(count) ? formatAmount(count) : std::string("too many to count");
+}
+
 std::string formatAmount(double value)
 {
+    if (!std::isfinite(value))
+        return "too large";
+    if (std::fabs(value) >= kLargestPlainAmount)
+        return formatScientific(value);
     char buffer[64];
     const double rounded = std::fabs(value) >= 100 ? std::round(value)
                                                    : std::round(value * 100) / 100;

@@ -7,6 +7,7 @@
 #include <model/core/catalog.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <unordered_map>
 
@@ -28,9 +29,13 @@ public:
 
     std::vector<CostShare> finish(double total)
     {
-        std::erase_if(m_shares, [](const CostShare &s) { return s.cost <= 0; });
-        for (CostShare &s : m_shares)
-            s.fraction = total > 0 ? s.cost / total : 0;
+        std::erase_if(m_shares, [](const CostShare &s) { return !(s.cost > 0); });
+        if (std::isfinite(total)) {
+            for (CostShare &s : m_shares)
+                s.fraction = total > 0 ? s.cost / total : 0;
+        } else {
+            shareOverflowedTotal();
+        }
         std::stable_sort(m_shares.begin(), m_shares.end(), [](const CostShare &a, const CostShare &b) {
             return a.cost != b.cost ? a.cost > b.cost : a.label < b.label;
         });
@@ -38,6 +43,27 @@ public:
     }
 
 private:
+    /// Fractions of a total too large to price: the infinite shares split it equally (the
+    /// finite ones are nothing next to them); when only the sum overflowed, the fractions
+    /// are taken of the costs scaled down by the largest.
+    void shareOverflowedTotal()
+    {
+        const auto infinite = std::count_if(m_shares.begin(), m_shares.end(),
+                                            [](const CostShare &s) { return std::isinf(s.cost); });
+        double largest = 0;
+        for (const CostShare &s : m_shares)
+            largest = std::max(largest, s.cost);
+        double scaledSum = 0;
+        for (const CostShare &s : m_shares)
+            scaledSum += infinite ? 0 : s.cost / largest;
+        for (CostShare &s : m_shares) {
+            if (infinite)
+                s.fraction = std::isinf(s.cost) ? 1.0 / static_cast<double>(infinite) : 0;
+            else
+                s.fraction = scaledSum > 0 ? s.cost / largest / scaledSum : 0;
+        }
+    }
+
     std::vector<CostShare> m_shares;
     std::unordered_map<std::string, std::size_t> m_index;
 };

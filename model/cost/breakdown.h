@@ -16,7 +16,9 @@ struct CostShare
     std::string key;   ///< node id, or category id ("" for types the catalog lacks)
     std::string label; ///< node name, or category name
     double cost = 0;   ///< monthly, US dollars, known prices only
-    double fraction = 0; ///< cost / Estimate::total (0 when the total is 0)
+    /// cost / Estimate::total (0 when the total is 0); when the total is too large to price
+    /// (infinite), the infinite shares split it equally. Never NaN.
+    double fraction = 0;
 };
 
 /// The estimate's known costs per node, largest first (ties by label). Line items whose

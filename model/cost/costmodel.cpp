@@ -155,12 +155,12 @@ double CostModel::monthly(const Inputs &inputs, const std::function<bool(const s
         const Key &key = m_keys[k];
         if (!key.price || (keep && !keep(key.name)))
             continue;
-        double free = 0;
-        if (key.pool && poolUse[key.pool - 1] > 0)
-            free = std::min(m_poolAllowance[key.pool - 1], poolUse[key.pool - 1]) * quantity[k] / poolUse[key.pool - 1];
+        const double free =
+            key.pool ? freeShare(m_poolAllowance[key.pool - 1], poolUse[key.pool - 1], quantity[k])
+                     : 0;
         total += key.price->cost(quantity[k] - free);
     }
-    return total * m_keep;
+    return m_keep > 0 ? total * m_keep : 0; // a full discount leaves nothing, even of infinity
 }
 
 double CostModel::monthlyAtScale(double scale, const std::function<bool(const std::string &)> &keep) const

@@ -14,6 +14,8 @@ namespace nimbus::model {
 std::string formatCurrency(double usd, const Currency &currency)
 {
     const double value = currency.fromUsd(usd);
+    if (auto text = formatOutsidePlainRange(value, currency.symbol))
+        return *text;
     const std::string sign = value < 0 ? "-" : "";
     const double magnitude = std::fabs(value);
     if (magnitude > 0 && magnitude < 0.005)
@@ -27,6 +29,8 @@ std::string formatCurrency(double usd, const Currency &currency)
 std::string formatCurrencyWhole(double usd, const Currency &currency)
 {
     const double value = currency.fromUsd(usd);
+    if (auto text = formatOutsidePlainRange(value, currency.symbol))
+        return *text;
     const std::string sign = value < 0 ? "-" : "";
     const double magnitude = std::fabs(value);
     if (magnitude > 0 && magnitude < 0.5)
@@ -36,17 +40,24 @@ std::string formatCurrencyWhole(double usd, const Currency &currency)
 
 std::string formatCurrencyPrice(double usd, const Currency &currency)
 {
-    const std::string usdText = formatUnitPrice(currency.fromUsd(usd), "USD"); // "$0.0000153333"
-    return currency.symbol + usdText.substr(1);
+    const double value = currency.fromUsd(usd);
+    if (auto text = formatOutsidePlainRange(value, currency.symbol))
+        return *text;
+    const std::string usdText = formatUnitPrice(std::fabs(value), "USD"); // "$0.0000153333"
+    return (value < 0 ? "-" : "") + currency.symbol + usdText.substr(1);
 }
 
 std::string formatCurrencyShort(double usd, const Currency &currency)
 {
     const double value = currency.fromUsd(usd);
+    if (auto text = formatOutsidePlainRange(value, currency.symbol))
+        return *text;
     const std::string sign = value < 0 ? "-" : "";
     const double magnitude = std::fabs(value);
     char buffer[32];
-    if (magnitude >= 1e9)
+    if (magnitude >= 1e12)
+        std::snprintf(buffer, sizeof buffer, "%.3gT", magnitude / 1e12);
+    else if (magnitude >= 1e9)
         std::snprintf(buffer, sizeof buffer, "%.3gB", magnitude / 1e9);
     else if (magnitude >= 1e6)
         std::snprintf(buffer, sizeof buffer, "%.3gM", magnitude / 1e6);

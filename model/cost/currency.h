@@ -20,8 +20,23 @@ struct Currency
     friend bool operator==(const Currency &, const Currency &) = default;
 };
 
+/// The exchange rates Nimbus takes, in units of a currency per US dollar, in the window's
+/// Preferences and from `nimbus report --exchange-rate` alike (one range for both): the
+/// Preferences show four decimals, so 0.0001 is the smallest, and offer up to 100,000.
+/// Amounts converted at any rate in the range are formatted like any other.
+inline constexpr double kMinExchangeRate = 0.0001;
+inline constexpr double kMaxExchangeRate = 100000;
+
+/// True for a rate within [kMinExchangeRate, kMaxExchangeRate] (false for NaN).
+constexpr bool isValidExchangeRate(double rate)
+{
+    return rate >= kMinExchangeRate && rate <= kMaxExchangeRate;
+}
+
 /// `usd` converted and written with two decimals and thousands separators: "€1,234.56".
 /// A non-zero amount that rounds to nothing reads "<€0.01" instead of a row of zeros.
+/// Every formatter here writes amounts from kLargestPlainAmount on in scientific form
+/// ("€1.23e+17") and non-finite ones as kTooLargeToPrice (see formatOutsidePlainRange).
 std::string formatCurrency(double usd, const Currency &currency);
 
 /// Whole units, for chart labels and headlines: "€1,235", "-$40"; "<$1" for small amounts.

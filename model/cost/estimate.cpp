@@ -10,9 +10,11 @@
 #include <model/core/catalog.h>
 #include <model/graph/architecturegraph.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 
 namespace nimbus::model {
@@ -90,6 +92,25 @@ std::string explain(const Usage &u, const Dimension &d, double share, double kee
     return text + " = " + formatMoney(d.cost * share * keep, currency);
 }
 
+/// A usage's part of its dimension's account total, in [0, 1]; an infinite usage takes the
+/// whole of an infinite total (the quotient would be NaN).
+double shareOf(double usage, double total)
+{
+    if (!(total > 0) || !(usage > 0))
+        return 0;
+    if (!std::isfinite(usage))
+        return 1;
+    return std::isfinite(total) ? std::min(1.0, usage / total) : 0;
+}
+
+/// What the free tier saves on a dimension: the cost of its whole usage less the cost billed.
+/// When both overflowed, the free units at the last tier's price.
+double savings(const Price &price, double quantity, double free, double billed)
+{
+    const double saved = price.cost(quantity) - billed;
+    return std::isfinite(saved) ? saved : free * price.lastUnitPrice();
+}
+
 } // namespace
 
 double Estimate::nodeTotal(const NodeId &id) const
@@ -102,10 +123,24 @@ double Estimate::nodeTotal(const NodeId &id) const
     return sum;
 }
 
+std::optional<std::string> formatOutsidePlainRange(double value, const std::string &symbol)
+{
+    if (!std::isfinite(value))
+        return std::string(kTooLargeToPrice);
+    // One below the limit, so that rounding to cents or units never reaches it.
+    if (std::fabs(value) < kLargestPlainAmount - 1)
+        return std::nullopt;
+    return (value < 0 ? "-" : "") + symbol + formatScientific(std::fabs(value));
+}
+
 std::string formatUnitPrice(double value, const std::string &currency)
 {
+    if (auto text = formatOutsidePlainRange(value, symbol(currency)))
+        return *text;
+    // Below kLargestPlainAmount "%.10f" needs at most 26 characters, so the point is there.
+    const double magnitude = std::fabs(value);
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.10f", value);
+    std::snprintf(buffer, sizeof buffer, "%.10f", magnitude);
     std::string text = buffer;
     while (text.back() == '0')
         text.pop_back();
@@ -114,11 +149,14 @@ std::string formatUnitPrice(double value, const std::string &currency)
     else if (text.size() - text.find('.') == 2)
         text += '0'; // "$0.5" reads as "$0.50"
     const std::size_t dot = text.find('.');
-    return symbol(currency) + formatAmount(std::floor(value)) + text.substr(dot);
+    return (value < 0 ? "-" : "") + symbol(currency) + formatAmount(std::floor(magnitude)) +
+           text.substr(dot);
 }
 
 std::string formatMoney(double value, const std::string &currency)
 {
+    if (auto text = formatOutsidePlainRange(value, symbol(currency)))
+        return *text;
     const std::string sign = value < 0 ? "-" : "";
     const double magnitude = std::fabs(value);
     char buffer[64];
@@ -178,10 +216,10 @@ Estimate estimate(const Architecture &architecture, const Catalog &catalog, cons
             result.unknownPrices.push_back(key);
             continue;
         }
-        if (auto pool = pools.find(d.price->freeTierPool); pool != pools.end() && pool->second.second > 0)
-            d.free = std::min(pool->second.first, pool->second.second) * d.quantity / pool->second.second;
+        if (auto pool = pools.find(d.price->freeTierPool); pool != pools.end())
+            d.free = freeShare(pool->second.first, pool->second.second, d.quantity);
         d.cost = d.price->cost(d.quantity - d.free);
-        result.freeTierSavings += (d.price->cost(d.quantity) - d.cost) * keep;
+        result.freeTierSavings += savings(*d.price, d.quantity, d.free, d.cost) * keep;
         if (!d.price->sourceDate.empty() && (result.pricesDate.empty() || d.price->sourceDate < result.pricesDate))
             result.pricesDate = d.price->sourceDate;
     }
@@ -206,10 +244,18 @@ Estimate estimate(const Architecture &architecture, const Catalog &catalog, cons
             result.items.push_back(std::move(item));
             continue;
         }
-        const double share = d.quantity > 0 ? u.quantity / d.quantity : 0;
-        item.cost = d.cost * share * keep;
+        const double share = shareOf(u.quantity, d.quantity);
+        // A dimension too large to price makes every line that uses it too large to price
+        // (a share of infinity is no figure), so that the total is infinite, not understated.
+        item.cost = std::isfinite(d.cost) ? d.cost * share * keep
+                    : keep > 0 && (u.quantity > 0 || std::isnan(u.quantity))
+                        ? std::numeric_limits<double>::infinity()
+                        : 0;
         item.freeQuantity = d.free * share;
-        item.unitPrice = u.quantity > 0 ? item.cost / u.quantity : 0;
+        item.unitPrice = !(u.quantity > 0) ? 0
+                         : std::isfinite(item.cost) && std::isfinite(u.quantity)
+                             ? item.cost / u.quantity
+                             : d.price->lastUnitPrice() * keep;
         item.priceStatus = d.price->status;
         item.priceSource = d.price->sourceAddress;
         if (options.explain)

@@ -6,6 +6,7 @@
 
 #include <model/core/ids.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,10 +80,20 @@ Estimate estimate(const Architecture &architecture, const Catalog &catalog,
 Estimate estimate(const Architecture &architecture, const Catalog &catalog, const PriceList &prices,
                   const EstimateOptions &options, const ArchitectureGraph &graph, const Workload &workload);
 
+/// What every money formatter writes for an amount that overflowed (infinite or NaN).
+inline constexpr const char *kTooLargeToPrice = "too large to price";
+
 /// "$1,234.56"; amounts under a cent keep enough digits to be read ("$0.0000166667").
+/// From kLargestPlainAmount on, scientific ("$1.23e+17"); kTooLargeToPrice when not finite.
 std::string formatMoney(double amount, const std::string &currency = "USD");
 
-/// A unit price with all its significant digits: "$0.125", "$3.50", "$0.0000166667".
+/// A unit price with all its significant digits: "$0.125", "$3.50", "$0.0000166667";
+/// large and non-finite prices as formatMoney writes them.
 std::string formatUnitPrice(double price, const std::string &currency = "USD");
+
+/// The text of an amount formatMoney and the currency formatters do not write in full:
+/// kTooLargeToPrice when it is not finite, "-€1.23e+17" from kLargestPlainAmount on;
+/// nullopt for an amount they write as usual. `symbol` is written before the digits.
+std::optional<std::string> formatOutsidePlainRange(double value, const std::string &symbol);
 
 } // namespace nimbus::model

@@ -92,8 +92,11 @@ std::string lineItemsCsv(const Estimate &estimate, const Currency &currency, con
                        plainNumber(item.quantity), item.unit, plainNumber(item.freeQuantity),
                        item.unknown ? "" : plainNumber(currency.fromUsd(item.unitPrice)),
                        item.unknown ? "" : plainNumber(currency.fromUsd(item.cost)), currency.code,
-                       item.unknown ? "unknown" : item.priceStatus, item.priceSource,
-                       price ? price->sourceDate : ""});
+                       item.unknown ? std::string("unknown")
+                       : !std::isfinite(item.cost)
+                           ? std::string(kTooLargeToPrice) // its amount is left empty
+                           : item.priceStatus,
+                       item.priceSource, price ? price->sourceDate : ""});
     }
     return out;
 }

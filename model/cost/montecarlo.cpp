@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <random>
 #include <thread>
@@ -90,7 +91,31 @@ double percentile(const std::vector<double> &sorted, double p)
     const double position = p * static_cast<double>(sorted.size() - 1);
     const auto below = static_cast<std::size_t>(std::floor(position));
     const auto above = std::min(sorted.size() - 1, below + 1);
-    return sorted[below] + (position - static_cast<double>(below)) * (sorted[above] - sorted[below]);
+    const double fraction = position - static_cast<double>(below);
+    if (fraction == 0 || !std::isfinite(sorted[above])) // infinity minus infinity is no step
+        return fraction == 0 ? sorted[below] : sorted[above];
+    return sorted[below] + fraction * (sorted[above] - sorted[below]);
+}
+
+/// Counts the finite samples (sorted, infinite ones last) into `bins` equal bins between
+/// the smallest and the largest finite sample; the infinite ones in `tooLarge`.
+void fillHistogram(const std::vector<double> &sorted, int bins, MonteCarloResult &result)
+{
+    const auto finiteEnd =
+        std::find_if(sorted.begin(), sorted.end(), [](double s) { return !std::isfinite(s); });
+    result.tooLarge = static_cast<int>(sorted.end() - finiteEnd);
+    if (finiteEnd == sorted.begin())
+        return; // nothing to draw: every sample is too large to price
+    const double low = sorted.front();
+    const double high = *(finiteEnd - 1);
+    const double width = high / bins - low / bins; // no overflow, even between ±1.7e308
+    for (int b = 0; b <= bins; ++b)
+        result.binEdges.push_back(b == bins ? high : low + width * b);
+    result.binCounts.assign(static_cast<std::size_t>(bins), 0);
+    for (auto s = sorted.begin(); s != finiteEnd; ++s) {
+        const double at = width > 0 ? std::clamp((*s - low) / width, 0.0, bins - 1.0) : 0;
+        ++result.binCounts[static_cast<std::size_t>(at)];
+    }
 }
 
 } // namespace
@@ -144,7 +169,10 @@ MonteCarloResult runMonteCarlo(const Architecture &architecture, const Catalog &
                     const double draw = slot.sampler(rng);
                     (slot.kind == 0 ? inputs.traffic : slot.kind == 1 ? inputs.payload : inputs.duration)[slot.index] = draw;
                 }
-                samples[i] = model.monthly(inputs);
+                const double monthly = model.monthly(inputs);
+                // NaN (an overflow) as infinity, so that the samples sort.
+                samples[i] =
+                    std::isnan(monthly) ? std::numeric_limits<double>::infinity() : monthly;
             }
         }
     };
@@ -169,15 +197,7 @@ MonteCarloResult runMonteCarlo(const Architecture &architecture, const Catalog &
     result.p10 = percentile(samples, 0.10);
     result.p50 = percentile(samples, 0.50);
     result.p90 = percentile(samples, 0.90);
-    const int bins = std::max(1, mc.bins);
-    const double width = (result.maximum - result.minimum) / bins;
-    for (int b = 0; b <= bins; ++b)
-        result.binEdges.push_back(result.minimum + width * b);
-    result.binCounts.assign(static_cast<std::size_t>(bins), 0);
-    for (double s : samples) {
-        int b = width > 0 ? static_cast<int>((s - result.minimum) / width) : 0;
-        ++result.binCounts[static_cast<std::size_t>(std::clamp(b, 0, bins - 1))];
-    }
+    fillHistogram(samples, std::max(1, mc.bins), result);
     return result;
 }
 

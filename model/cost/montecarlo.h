@@ -41,8 +41,11 @@ struct MonteCarloResult
     double mean = 0;
     double p10 = 0, p50 = 0, p90 = 0;
     double minimum = 0, maximum = 0;
-    std::vector<double> binEdges; ///< bins + 1 edges
+    /// The histogram of the samples that could be priced: bins + 1 edges from the smallest
+    /// to the largest finite sample; both empty when every sample is too large to price.
+    std::vector<double> binEdges;
     std::vector<int> binCounts;
+    int tooLarge = 0; ///< samples too large to price (infinite), left out of the histogram
     std::vector<UncertainInput> inputs;
 };
 

@@ -3,11 +3,28 @@
 #include "pricelist.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace nimbus::model {
 
+namespace {
+
+/// Every bounded tier in full: what an unbounded quantity costs when the last tier is free.
+double boundedQuantity(const std::vector<PriceTier> &tiers)
+{
+    return tiers.size() > 1 && tiers[tiers.size() - 2].upTo ? *tiers[tiers.size() - 2].upTo : 0;
+}
+
+} // namespace
+
 double Price::cost(double quantity, double alreadyBilled) const
 {
+    // NaN only comes from an overflow (infinity minus infinity): it is as large as that.
+    if (std::isnan(quantity) || quantity == std::numeric_limits<double>::infinity())
+        return tiers.empty() || tiers.back().price <= 0
+                   ? cost(boundedQuantity(tiers), alreadyBilled)
+                   : std::numeric_limits<double>::infinity();
     double total = 0;
     double position = alreadyBilled;
     double remaining = quantity;
@@ -23,6 +40,19 @@ double Price::cost(double quantity, double alreadyBilled) const
         remaining -= inTier;
     }
     return total;
+}
+
+double freeShare(double allowance, double poolUsage, double usage)
+{
+    // NaN only comes from an overflow: count it as infinite.
+    constexpr double infinity = std::numeric_limits<double>::infinity();
+    poolUsage = std::isnan(poolUsage) ? infinity : poolUsage;
+    usage = std::isnan(usage) ? infinity : usage;
+    if (!(poolUsage > 0) || !(usage > 0))
+        return 0;
+    if (std::isinf(poolUsage))
+        return std::isinf(usage) ? allowance : 0;
+    return std::min(allowance, poolUsage) * (usage / poolUsage); // the share first: no overflow
 }
 
 const Price *PriceList::price(const std::string &key) const

@@ -32,12 +32,20 @@ struct Price
     std::string status; ///< verified-primary, verified-secondary, single-source, unverified
 
     /// Cost of `quantity` units billed after `alreadyBilled` units this month (tiers apply
-    /// to the running total), before any discount.
+    /// to the running total), before any discount. A quantity that overflowed (infinite or
+    /// NaN) costs infinity when its last tier has a price, never NaN.
     double cost(double quantity, double alreadyBilled = 0) const;
+    /// The price per unit of the last (unbounded) tier.
+    double lastUnitPrice() const { return tiers.empty() ? 0 : tiers.back().price / per; }
     /// The flat price per unit of the first tier.
     double firstUnitPrice() const { return tiers.empty() ? 0 : tiers.front().price / per; }
     bool isTiered() const { return tiers.size() > 1; }
 };
+
+/// The part of a free-tier allowance that goes to `usage` when a pool shares `allowance`
+/// among a total `poolUsage`, in proportion to usage. An overflowed (infinite) pool gives
+/// the whole allowance to the infinite usages and nothing to the finite ones, never NaN.
+double freeShare(double allowance, double poolUsage, double usage);
 
 /// The prices of one region. A dimension it lacks is unknown, never zero.
 class PriceList

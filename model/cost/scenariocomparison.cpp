@@ -23,6 +23,8 @@ bool VariantSummary::priced() const
 
 std::string VariantSummary::breakEvenText(const std::string &times) const
 {
+    if (tooLargeToCompare)
+        return "too large to compare";
     if (breakEven > 0)
         return times + formatAmount(breakEven);
     return serverlessCheaperThroughout ? "> " + times + "100" : "< " + times + "0.01";
@@ -52,6 +54,7 @@ VariantSummary summariseVariant(const std::string &name, const Architecture &des
     summary.serversMonthly = comparison.servers.total();
     summary.breakEven = comparison.breakEven;
     summary.serverlessCheaperThroughout = comparison.serverlessCheaperThroughout;
+    summary.tooLargeToCompare = comparison.tooLargeToCompare;
     summary.tco3Serverless = comparison.tco3Serverless;
     summary.tco3Servers = comparison.tco3Servers;
     return summary;

@@ -25,6 +25,8 @@ struct VariantSummary
     /// Without a break-even from x0.01 to x100: whether serverless is the cheaper side
     /// throughout (else servers are).
     bool serverlessCheaperThroughout = false;
+    bool tooLargeToCompare =
+        false; ///< a cost is too large to price (Comparison::tooLargeToCompare)
     double tco3Serverless = 0, tco3Servers = 0;
     int errors = 0, warnings = 0; ///< validation findings, plus scenario problems
     /// Price keys the region's list lacks; "no price list for region 'x'" when it has none
@@ -34,8 +36,9 @@ struct VariantSummary
     bool priced() const;
     /// 3-year saving of serverless over servers (negative when servers cost less).
     double saving3y() const { return tco3Servers - tco3Serverless; }
-    /// "x3.2", or "> x100" / "< x0.01" when the curves do not cross in the sweep's range;
-    /// `times` is the multiplication sign to use ("x" or "×").
+    /// "x3.2", or "> x100" / "< x0.01" when the curves do not cross in the sweep's range,
+    /// "too large to compare" when a cost is too large to price; `times` is the
+    /// multiplication sign to use ("x" or "×").
     std::string breakEvenText(const std::string &times = "x") const;
 };
 

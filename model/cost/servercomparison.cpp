@@ -10,7 +10,9 @@
 #include <model/core/catalog.h>
 #include <model/graph/architecturegraph.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace nimbus::model {
@@ -99,10 +101,18 @@ double priceOf(const PriceList &prices, const std::string &key, double fallback)
 struct ServerSide
 {
     CostSplit split;
-    int application = 0;
-    int brokers = 0;
-    int databases = 0;
+    double application = 0;
+    double brokers = 0;
+    double databases = 0;
 };
+
+/// Servers needed for `load` at `perServer` each, at least `minimum`: a whole number, or
+/// infinity when the load overflowed (NaN included, which std::max would drop).
+double serversFor(double load, double perServer, double minimum)
+{
+    const double needed = std::ceil(load / perServer - 1e-9);
+    return std::isnan(needed) ? std::numeric_limits<double>::infinity() : std::max(minimum, needed);
+}
 
 ServerSide serversAt(double scale, const Demand &d, const PriceList &prices, const ServerAssumptions &a,
                      double sharedMonthly, double keep)
@@ -112,14 +122,13 @@ ServerSide serversAt(double scale, const Demand &d, const PriceList &prices, con
     const double appHourly = priceOf(prices, "ec2." + a.instanceType, 0);
     const double dbHourly = priceOf(prices, "ec2." + a.databaseType, 0);
     const double capacity = app.vcpu * std::clamp(a.targetUtilisation, 0.05, 1.0);
-    s.application = std::max(a.minimumInstances,
-                             static_cast<int>(std::ceil((d.vcpu * scale + d.fixedVcpu) / capacity - 1e-9)));
+    const double minimum = a.minimumInstances;
+    s.application = serversFor(d.vcpu * scale + d.fixedVcpu, capacity, minimum);
     if (d.hasMessaging)
-        s.brokers = std::max(a.minimumInstances,
-                             static_cast<int>(std::ceil(d.messagesPerSecond * scale / a.requestsPerBrokerPerSecond - 1e-9)));
+        s.brokers = serversFor(d.messagesPerSecond * scale, a.requestsPerBrokerPerSecond, minimum);
     if (d.hasDatabase)
-        s.databases = 2 * std::max(1, static_cast<int>(std::ceil(d.databaseOpsPerSecond * scale
-                                                                 / a.operationsPerDatabasePerSecond - 1e-9)));
+        s.databases =
+            2 * serversFor(d.databaseOpsPerSecond * scale, a.operationsPerDatabasePerSecond, 1);
     const double ebs = priceOf(prices, "ebs.gp3.storage", a.ebsPricePerGbMonth);
     double infrastructure = (s.application + s.brokers) * appHourly * kHours + s.databases * dbHourly * kHours
                             + d.storedGb * 2 * ebs;
@@ -127,10 +136,11 @@ ServerSide serversAt(double scale, const Demand &d, const PriceList &prices, con
         const double lcu = std::max(1.0, d.apiRequestsPerMonth * scale / (kHours * 3600) / 25);
         infrastructure += priceOf(prices, "alb.hours", 0) * kHours + priceOf(prices, "alb.lcu-hours", 0) * lcu * kHours;
     }
-    infrastructure *= keep;
+    infrastructure =
+        keep > 0 ? infrastructure * keep : 0; // a full discount leaves nothing, even of infinity
     s.split.infrastructure = infrastructure + sharedMonthly;
     s.split.disasterRecovery = infrastructure * a.warmStandbyFraction;
-    const int instances = s.application + s.brokers + s.databases;
+    const double instances = s.application + s.brokers + s.databases;
     s.split.operations = (a.operationsHoursPerMonth + a.operationsHoursPerInstance * instances) * a.hourlyRate;
     return s;
 }
@@ -177,7 +187,11 @@ Comparison compareWithServers(const Architecture &architecture, const Catalog &c
     auto difference = [&](double multiple) {
         return serverlessAt(multiple).total() - serversAtScale(multiple).split.total();
     };
-    for (std::size_t i = 1; i < c.sweep.size() && c.breakEven < 0; ++i) {
+    c.tooLargeToCompare = !std::isfinite(c.tco3Serverless) || !std::isfinite(c.tco3Servers) ||
+                          std::any_of(c.sweep.begin(), c.sweep.end(), [](const TrafficPoint &p) {
+                              return !std::isfinite(p.serverless) || !std::isfinite(p.servers);
+                          });
+    for (std::size_t i = 1; i < c.sweep.size() && c.breakEven < 0 && !c.tooLargeToCompare; ++i) {
         double low = std::log10(c.sweep[i - 1].multiple);
         double high = std::log10(c.sweep[i].multiple);
         const bool lowBelow = difference(c.sweep[i - 1].multiple) < 0;
@@ -193,7 +207,8 @@ Comparison compareWithServers(const Architecture &architecture, const Catalog &c
         }
         c.breakEven = std::pow(10.0, (low + high) / 2);
     }
-    c.serverlessCheaperThroughout = c.breakEven < 0 && c.sweep.back().serverless < c.sweep.back().servers;
+    c.serverlessCheaperThroughout = c.breakEven < 0 && !c.tooLargeToCompare &&
+                                    c.sweep.back().serverless < c.sweep.back().servers;
 
     const auto money = [&](double v) { return formatUnitPrice(v, prices.currency); };
     c.assumptions = {

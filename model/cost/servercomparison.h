@@ -52,9 +52,11 @@ struct Comparison
 {
     CostSplit serverless;
     CostSplit servers;
-    int applicationInstances = 0;
-    int brokerInstances = 0;
-    int databaseInstances = 0;
+    /// Whole numbers of servers, held as doubles: an absurd workload may need more than any
+    /// integer type holds (then they are infinite, and so is the servers' cost).
+    double applicationInstances = 0;
+    double brokerInstances = 0;
+    double databaseInstances = 0;
     double tco1Serverless = 0, tco1Servers = 0;
     double tco3Serverless = 0, tco3Servers = 0;
     std::vector<std::string> assumptions; ///< each assumption in words, with its number
@@ -63,6 +65,9 @@ struct Comparison
     /// sweep's range (then `serverlessCheaperThroughout` says which side wins).
     double breakEven = -1;
     bool serverlessCheaperThroughout = false;
+    /// Some cost of either side, at x1 or in the sweep, is too large to price (infinite):
+    /// no break-even is looked for and neither side is said to be cheaper throughout.
+    bool tooLargeToCompare = false;
 };
 
 /// Sizes a server-based equivalent of the design (application servers for the function

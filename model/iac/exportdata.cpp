@@ -190,7 +190,12 @@ void auroraResources(ExportContext &c, const Node &n)
              {"VpcSecurityGroupIds", securityGroups(c, n)}}));
     c.resource(db).set("DeletionPolicy", text("Snapshot"));
     c.resource(db).set("UpdateReplacePolicy", text("Snapshot"));
-    const long long readers = std::llround(num(c, n, "readerCount", 0));
+    // One instance per reader, as many as Aurora allows (the catalog's maximum, 15): a
+    // count beyond it is a validation error, and must not make the export write 10^15
+    // resources.
+    const PropertyDef *readerDef = c.type(n) != nullptr ? c.type(n)->property("readerCount") : nullptr;
+    const double mostReaders = readerDef != nullptr && readerDef->maximum ? *readerDef->maximum : 15;
+    const auto readers = static_cast<long long>(std::clamp(std::round(num(c, n, "readerCount", 0)), 0.0, mostReaders));
     for (long long i = 0; i <= readers; ++i) {
         put(c, c.reserveId(db + (i == 0 ? std::string("Writer") : "Reader" + std::to_string(i))),
             "AWS::RDS::DBInstance", &n,

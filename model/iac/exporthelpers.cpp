@@ -6,6 +6,7 @@
 #include "policytemplates.h"
 
 #include <model/analysis/propertyaccess.h>
+#include <model/core/numberlimits.h>
 
 #include <algorithm>
 #include <cctype>
@@ -106,10 +107,11 @@ std::optional<double> optNum(ExportContext &c, const Node &n, const char *key)
 
 double choiceNumber(ExportContext &c, const Node &n, const char *key, double fallback)
 {
+    // A choice is text: one that is not a number within the limit gives the fallback.
     const std::string value = prop(c, n, key);
     char *end = nullptr;
     const double v = std::strtod(value.c_str(), &end);
-    return value.empty() || *end != '\0' ? fallback : v;
+    return value.empty() || *end != '\0' || !isWithinNumberLimit(v) ? fallback : v;
 }
 
 bool flag(ExportContext &c, const Node &n, const char *key)
@@ -137,7 +139,8 @@ std::string enabledState(ExportContext &c, const Node &n)
 
 Tree intNum(double v)
 {
-    return integer(std::llround(v));
+    // Whole numbers a long long holds; a design's numbers are far within (numberlimits.h).
+    return integer(std::isfinite(v) ? std::llround(std::clamp(v, -9e18, 9e18)) : 0);
 }
 
 Tree stackScopedName(ExportContext &c, const Node &n, const std::string &suffix)

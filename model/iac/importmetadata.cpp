@@ -5,6 +5,8 @@
 #include "cfntree.h"
 
 #include <model/core/catalog.h>
+#include <model/core/numberlimits.h>
+#include <model/io/treefields.h>
 
 #include <algorithm>
 #include <set>
@@ -54,11 +56,12 @@ std::optional<Point> MetadataReader::point(const Tree *tree) const
 {
     if (tree == nullptr || !tree->isSequence() || tree->items.size() != 2)
         return std::nullopt;
-    try {
-        return Point{std::stod(tree->items[0].scalar), std::stod(tree->items[1].scalar)};
-    } catch (const std::exception &) {
+    // Coordinates as the project file takes them: finite and within the coordinate limit.
+    const std::optional<double> x = parseDouble(tree->items[0].scalar);
+    const std::optional<double> y = parseDouble(tree->items[1].scalar);
+    if (!x || !y || coordinateProblem(*x) || coordinateProblem(*y))
         return std::nullopt;
-    }
+    return Point{*x, *y};
 }
 
 PropertyMap MetadataReader::properties(const Tree *tree, const std::vector<PropertyDef> *defs)
@@ -81,7 +84,13 @@ PropertyMap MetadataReader::properties(const Tree *tree, const std::vector<Prope
                 out.emplace(key, *parsed);
                 continue;
             }
-            warn(value, "'" + value.scalar + "' is not a valid " + key + "; it is left out");
+            const std::optional<std::string> beyond =
+                def->type == PropertyType::Integer || def->type == PropertyType::Number
+                    ? numberTextProblem(value.scalar)
+                    : std::nullopt;
+            warn(value,
+                 beyond ? key + " is " + value.scalar + ", which " + *beyond + "; it is left out"
+                        : "'" + value.scalar + "' is not a valid " + key + "; it is left out");
             continue;
         }
         out.emplace(key, value.scalar);
@@ -143,6 +152,9 @@ void MetadataReader::service(const std::string &id, const Tree &entry)
     if (auto p = point(entry.find("Position"))) {
         node->position = *p;
         m_positioned.insert(id);
+    } else if (const Tree *position = entry.find("Position")) {
+        warn(*position, "the Position of '" + id +
+                            "' is not two numbers within ±10^8; it is laid out instead");
     }
     if (const std::string group = text(entry.find("Group")); !group.empty() && m_design.group(GroupId(group)) != nullptr)
         node->group = GroupId(group);

@@ -9,6 +9,7 @@
 #include "yamlwriter.h"
 
 #include <model/core/catalog.h>
+#include <model/core/numberlimits.h>
 
 #include <algorithm>
 #include <set>
@@ -154,13 +155,33 @@ private:
             return std::nullopt;
         if (position->isSequence() && position->items.size() == 2
             && position->items[0].isScalar() && position->items[1].isScalar()) {
+            for (const Tree &coordinate : position->items) {
+                if (!m_fields.limitOk(coordinate, "a coordinate of 'position'"))
+                    return std::nullopt;
+            }
             const auto x = parseDouble(position->items[0].scalar);
             const auto y = parseDouble(position->items[1].scalar);
-            if (x && y)
+            if (x && y && coordinatesOk(*position, *x, *y))
                 return Point{*x, *y};
+            if (x && y)
+                return std::nullopt;
         }
         m_fields.error(*position, "'position' must be two numbers, as in [120, 80]");
         return std::nullopt;
+    }
+
+    /// Reports a coordinate beyond kCoordinateLimit; false when it did.
+    bool coordinatesOk(const Tree &position, double x, double y)
+    {
+        for (std::size_t i = 0; i < 2; ++i) {
+            if (const auto problem = coordinateProblem(i == 0 ? x : y)) {
+                m_fields.error(position.items[i], "a coordinate of 'position' is " +
+                                                      position.items[i].scalar + ", which " +
+                                                      *problem);
+                return false;
+            }
+        }
+        return true;
     }
 
     void readGroup(const Tree &item, Architecture &arch)
@@ -240,6 +261,11 @@ private:
             return inferred;
         }
         if (def->type == PropertyType::String || def->type == PropertyType::Choice)
+            return value.scalar;
+        const bool numeric =
+            def->type == PropertyType::Integer || def->type == PropertyType::Number;
+        if (numeric && !value.quoted &&
+            !m_fields.limitOk(value, "property '" + key + "' of " + owner))
             return value.scalar;
         std::optional<PropertyValue> parsed;
         if (!value.quoted)

@@ -132,6 +132,8 @@ private:
     {
         if (def.type == PropertyType::String || def.type == PropertyType::Choice)
             return value.scalar;
+        if (!value.quoted && !m_fields.limitOk(value, who + ": the override of " + def.label))
+            return value.scalar;
         std::optional<PropertyValue> parsed;
         if (!value.quoted)
             parsed = parsePropertyValue(def, value.scalar);

@@ -4,6 +4,8 @@
 
 #include "yamlwriter.h"
 
+#include <model/core/numberlimits.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -65,6 +67,14 @@ void TreeFields::warning(const Tree &at, std::string message)
         {Severity::Warning, m_fileName, at.line, at.column, std::move(message)});
 }
 
+bool TreeFields::limitOk(const Tree &value, const std::string &what)
+{
+    const std::optional<std::string> problem = numberTextProblem(value.scalar);
+    if (problem)
+        error(value, what + " is " + value.scalar + ", which " + *problem);
+    return !problem;
+}
+
 bool TreeFields::expectMap(const Tree &tree, const std::string &what)
 {
     if (tree.isMap())
@@ -103,6 +113,8 @@ std::optional<double> TreeFields::number(const Tree &map, const std::string &key
     if (!raw)
         return std::nullopt;
     const Tree &value = *map.find(key);
+    if (!value.quoted && !limitOk(value, "'" + key + "'"))
+        return std::nullopt;
     const auto parsed = value.quoted ? std::nullopt : parseDouble(*raw);
     if (!parsed)
         error(value, "'" + key + "' must be a number, not '" + *raw + "'");
@@ -116,6 +128,8 @@ std::optional<std::int64_t> TreeFields::integer(const Tree &map, const std::stri
     if (!raw)
         return std::nullopt;
     const Tree &value = *map.find(key);
+    if (!value.quoted && !limitOk(value, "'" + key + "'"))
+        return std::nullopt;
     const auto parsed = value.quoted ? std::nullopt : parseInteger(*raw);
     if (!parsed)
         error(value, "'" + key + "' must be a whole number, not '" + *raw + "'");
@@ -152,9 +166,11 @@ PropertyValue inferScalarValue(const Tree &scalar)
         return text;
     if (text == "true" || text == "false")
         return text == "true";
-    if (const auto i = parseInteger(text))
+    // A number beyond the format's limit stays text: the model never holds one (the
+    // readers report it as an error where it matters).
+    if (const auto i = parseInteger(text); i && isWithinNumberLimit(static_cast<double>(*i)))
         return *i;
-    if (const auto d = parseDouble(text))
+    if (const auto d = parseDouble(text); d && isWithinNumberLimit(*d))
         return *d;
     return text;
 }

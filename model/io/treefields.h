@@ -37,6 +37,10 @@ public:
     std::optional<std::int64_t> integer(const Tree &map, const std::string &key, bool required);
     std::optional<bool> boolean(const Tree &map, const std::string &key, bool required);
 
+    /// Reports a plain scalar that is a number beyond what Nimbus accepts (infinite, NaN,
+    /// beyond ±10^15: numberlimits.h) as "WHAT is TEXT, which ..."; false when it did.
+    bool limitOk(const Tree &value, const std::string &what);
+
     /// Reports every key of `map` that is not in `allowed`.
     void rejectUnknownKeys(const Tree &map, std::initializer_list<const char *> allowed,
                            const std::string &what);
@@ -48,7 +52,7 @@ private:
 
 /// Interprets a plain scalar the way YAML's core schema does: true/false as a boolean,
 /// whole numbers as integers, other numbers as doubles, anything else (and every quoted
-/// scalar) as a string.
+/// scalar, and every number beyond the limit of numberlimits.h) as a string.
 PropertyValue inferScalarValue(const Tree &scalar);
 
 /// A scalar Tree for a value, quoted where needed so that it reads back the same.

@@ -17,6 +17,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <set>
@@ -390,6 +391,59 @@ private Q_SLOTS:
         QCOMPARE(r.diagnostics.size(), std::size_t(1));
         QCOMPARE(r.diagnostics[0].severity, Severity::Info);
         QCOMPARE(r.diagnostics[0].line, 5);
+    }
+
+    void metadataNumbersBeyondTheLimitAreLeftOut()
+    {
+        // docs/file-format.md, Limits: a template's Metadata.Nimbus brings no number the
+        // project file would refuse; each is left out with a warning naming its line.
+        const std::string text =
+            "Metadata:\n"
+            "  Nimbus:\n"
+            "    FormatVersion: '1'\n"
+            "    Services:\n"
+            "      Fn:\n"
+            "        Type: lambda-function\n"
+            "        Position: [1e300, .nan]\n"
+            "        Properties: {averageDurationMs: 1e308, memoryMb: 9223372036854775807}\n"
+            "      Browser:\n"
+            "        Type: client\n"
+            "        Properties: {requestsPerMonth: .inf, peakRps: 1e15}\n"
+            "Resources:\n"
+            "  Fn:\n"
+            "    Type: AWS::Serverless::Function\n"
+            "    Properties:\n"
+            "      Runtime: python3.12\n";
+        const ImportResult r = importTemplate(text, "big.yaml", builtinCatalog());
+        QVERIFY(r.ok());
+        const Node *fn = r.design.node(NodeId("Fn"));
+        const Node *browser = r.design.node(NodeId("Browser"));
+        QVERIFY(fn && browser);
+        QCOMPARE(fn->properties.count("averageDurationMs"), std::size_t(0));
+        QCOMPARE(fn->properties.count("memoryMb"), std::size_t(0));
+        QCOMPARE(browser->properties.count("requestsPerMonth"), std::size_t(0));
+        QCOMPARE(browser->properties.at("peakRps"),
+                 PropertyValue(1e15)); // the limit itself is a number
+        QVERIFY(std::fabs(fn->position.x) <= 1e8 && std::isfinite(fn->position.y));
+        QStringList warnings;
+        for (const Diagnostic &d : r.diagnostics)
+            if (d.severity == Severity::Warning)
+                warnings << QStringLiteral("%1: %2").arg(d.line).arg(
+                    QString::fromStdString(d.message));
+        const QString all = warnings.join('\n');
+        QVERIFY2(all.contains(QStringLiteral("7: Metadata.Nimbus: the Position of 'Fn'")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral(
+                     "8: Metadata.Nimbus: averageDurationMs is 1e308, which is beyond")),
+                 qPrintable(all));
+        QVERIFY2(
+            all.contains(QStringLiteral("8: Metadata.Nimbus: memoryMb is 9223372036854775807")),
+            qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral(
+                     "11: Metadata.Nimbus: requestsPerMonth is .inf, which is infinite")),
+                 qPrintable(all));
+        // What was imported saves and loads again.
+        QVERIFY(readProject(writeProject(r.design), "big.nimbus", builtinCatalog()).ok());
     }
 
     void everyShortFormTagParses()

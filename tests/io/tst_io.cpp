@@ -319,6 +319,81 @@ private Q_SLOTS:
         QVERIFY2(found, qPrintable(diagnosticsText(result.diagnostics)));
     }
 
+    void numbersBeyondTheLimitNameLineAndColumn_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("value"); // the message points at it
+        QTest::addColumn<QString>("message");
+        // docs/file-format.md, Limits: every number within ±10^15 and finite.
+        const QByteArray fn = "nodes:\n  - id: fn\n    type: lambda-function\n";
+        QTest::newRow("integer")
+            << fn + "    properties: {memoryMb: 9223372036854775807}\n"
+            << QByteArray("9223372036854775807")
+            << "property 'memoryMb' of node 'fn' is 9223372036854775807, which is beyond";
+        QTest::newRow("number")
+            << fn + "    properties:\n      averageDurationMs: 1e308\n"
+            << QByteArray("1e308")
+            << "property 'averageDurationMs' of node 'fn' is 1e308, which is beyond";
+        QTest::newRow("infinity") << fn + "    properties:\n      averageDurationMs: .inf\n"
+                                  << QByteArray(".inf") << "is infinite";
+        QTest::newRow("nan") << fn + "    properties:\n      averageDurationMs: .nan\n"
+                             << QByteArray(".nan") << "not a number";
+        QTest::newRow("position") << fn + "    position: [1, -1e16]\n"
+                                  << QByteArray("-1e16")
+                                  << "a coordinate of 'position' is -1e16, which is beyond";
+        QTest::newRow("position off the canvas")
+            << fn + "    position: [200000000, 0]\n"
+            << QByteArray("200000000")
+            << "is 200000000, which is beyond ±100,000,000 (10^8), the largest canvas";
+        QTest::newRow("edge") << fn + "  - {id: q, type: sqs-queue}\nedges:\n"
+                                      "  - {id: e, from: fn, to: q, kind: async-invoke, "
+                                      "properties: {multiplier: 2e15}}\n"
+                              << QByteArray("2e15") << "property 'multiplier' of edge 'e' is 2e15";
+        QTest::newRow("scenario traffic")
+            << fn + "scenarios:\n  - name: a\n    trafficMultiplier: 1e300\n"
+            << QByteArray("1e300") << "'trafficMultiplier' is 1e300, which is beyond";
+        QTest::newRow("override") << fn + "scenarios:\n  - name: a\n    overrides:\n"
+                                          "      - {node: fn, property: memoryMb, value: -.inf}\n"
+                                  << QByteArray("-.inf")
+                                  << "the override of Memory is -.inf, which is infinite";
+    }
+    void numbersBeyondTheLimitNameLineAndColumn()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, value);
+        QFETCH(QString, message);
+        const QByteArray text = "nimbus: 1\nname: T\n" + body;
+        const qsizetype at = text.indexOf(value);
+        const int line = int(text.left(at).count('\n')) + 1;
+        const int column = int(at - text.lastIndexOf('\n', at - 1));
+        const auto result = readProject(text.toStdString(), "n.nimbus", builtinCatalog());
+        QVERIFY(!result.ok());
+        bool found = false;
+        for (const Diagnostic &d : result.diagnostics)
+            found |= d.severity == Severity::Error && d.line == line && d.column == column &&
+                     QString::fromStdString(d.message).contains(message);
+        QVERIFY2(found, qPrintable(QStringLiteral("at %1:%2\n").arg(line).arg(column) +
+                                   diagnosticsText(result.diagnostics)));
+    }
+
+    void theLimitsThemselvesLoadAndRoundTrip()
+    {
+        const std::string text =
+            "nimbus: 1\nname: T\nnodes:\n  - id: fn\n    type: lambda-function\n"
+            "    position: [-100000000, 1e8]\n"
+            "    properties: {memoryMb: 1000000000000000, averageDurationMs: -1e15, "
+            "timeoutSeconds: 0}\n"
+            "edges: []\n";
+        const auto result = readProject(text, "n.nimbus", builtinCatalog());
+        QVERIFY2(result.ok(), qPrintable(diagnosticsText(result.diagnostics)));
+        const Node &fn = result.architecture.nodes().front();
+        QCOMPARE(std::get<std::int64_t>(fn.properties.at("memoryMb")),
+                 std::int64_t(1'000'000'000'000'000));
+        QCOMPARE(fn.position.x, -1e8);
+        const std::string written = writeProject(result.architecture);
+        QVERIFY(readProject(written, "again.nimbus", builtinCatalog()).ok());
+    }
+
     void malformedFilesReportFileAndLine_data()
     {
         QTest::addColumn<QString>("file");

@@ -440,14 +440,22 @@ void TestReport::cliRejectsBadInput_data()
     QTest::newRow("missing design") << QStringList{QStringLiteral("/nonexistent/design.nimbus"), QStringLiteral("-o"),
                                                    QStringLiteral("/tmp/x.pdf")}
                                     << QStringLiteral("cannot be read");
-    QTest::newRow("negative rate") << QStringList{sample, QStringLiteral("-o"), QStringLiteral("/tmp/x.pdf"),
-                                                  QStringLiteral("--currency-code"), QStringLiteral("EUR"),
-                                                  QStringLiteral("--exchange-rate"), QStringLiteral("-2")}
-                                   << QStringLiteral("greater than zero");
-    QTest::newRow("zero rate") << QStringList{sample, QStringLiteral("-o"), QStringLiteral("/tmp/x.csv"),
-                                              QStringLiteral("--currency-code"), QStringLiteral("EUR"),
-                                              QStringLiteral("--exchange-rate"), QStringLiteral("0")}
-                               << QStringLiteral("greater than zero");
+    QTest::newRow("negative rate") << QStringList{sample,
+                                                  QStringLiteral("-o"),
+                                                  QStringLiteral("/tmp/x.pdf"),
+                                                  QStringLiteral("--currency-code"),
+                                                  QStringLiteral("EUR"),
+                                                  QStringLiteral("--exchange-rate"),
+                                                  QStringLiteral("-2")}
+                                   << QStringLiteral("from 0.0001 to 100,000");
+    QTest::newRow("zero rate") << QStringList{sample,
+                                              QStringLiteral("-o"),
+                                              QStringLiteral("/tmp/x.csv"),
+                                              QStringLiteral("--currency-code"),
+                                              QStringLiteral("EUR"),
+                                              QStringLiteral("--exchange-rate"),
+                                              QStringLiteral("0")}
+                               << QStringLiteral("from 0.0001 to 100,000");
     QTest::newRow("code without rate") << QStringList{sample, QStringLiteral("-o"), QStringLiteral("/tmp/x.pdf"),
                                                       QStringLiteral("--currency-code"), QStringLiteral("EUR")}
                                        << QStringLiteral("needs --exchange-rate");

@@ -16,6 +16,7 @@
 #include <QScatterSeries>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 
 namespace nimbus::views::charts {
@@ -157,16 +158,31 @@ void addBarAxes(QChart *chart, QAbstractSeries *series, const QStringList &categ
     chart->legend()->setAlignment(Qt::AlignTop);
 }
 
+double drawable(double value)
+{
+    return std::isfinite(value) ? value : 0;
+}
+
 QCategoryAxis *roundAxis(double minValue, double maxValue, const ChartOptions &options,
                          const std::function<QString(double)> &label, bool exact)
 {
+    // Far below the largest double, so that neither the span nor a step past it overflows.
+    static constexpr double kLargest = 1e300;
+    const auto bounded = [](double v) {
+        return std::isnan(v) ? kLargest : std::clamp(v, -kLargest, kLargest);
+    };
+    minValue = bounded(minValue);
+    maxValue = bounded(maxValue);
     auto *axis = new QCategoryAxis;
     const double span = maxValue > minValue ? maxValue - minValue : std::max(1.0, std::fabs(maxValue));
     const double step = niceStep(span, exact ? 6 : 5);
     const double first = std::floor(minValue / step + 1e-9) * step;
-    int ticks = std::max(1, static_cast<int>(std::ceil((maxValue - first) / step - 1e-9)));
-    if (exact)
-        ticks = static_cast<int>(std::floor((maxValue - first) / step + 1e-9));
+    // About five steps; counted as doubles and bounded before becoming an int, whatever the
+    // rounding of huge values did to them.
+    const double steps = exact ? std::floor((maxValue - first) / step + 1e-9)
+                               : std::ceil((maxValue - first) / step - 1e-9);
+    const int ticks =
+        std::isfinite(steps) ? static_cast<int>(std::clamp(steps, exact ? 0.0 : 1.0, 100.0)) : 1;
     axis->setStartValue(exact ? minValue : first);
     for (int i = 1; i <= ticks; ++i) {
         if (first + i * step > (exact ? minValue : first))
@@ -184,6 +200,9 @@ QLineSeries *addVerticalMarker(QChart *chart, QAbstractAxis *xAxis, QAbstractAxi
     const QString &label = m.label;
     const QColor &colour = m.colour;
     const double x = m.x;
+    if (!std::isfinite(x) || !std::isfinite(m.yLow) || !std::isfinite(m.yHigh) ||
+        !std::isfinite(m.labelY))
+        return nullptr;
     auto *line = new QLineSeries;
     line->setObjectName(name);
     line->setName(label);

@@ -60,10 +60,14 @@ void addBarAxes(QChart *chart, QAbstractSeries *series, const QStringList &categ
                 const ChartOptions &options, const QString &yTitle);
 
 /// An axis over `minValue`..`maxValue` (widened to round numbers unless `exact`) with
-/// labels at round values written by `label`.
+/// labels at round values written by `label`. Values that are not finite (an amount too
+/// large to price) or beyond ±1e300 are drawn as if they were at that bound, so that the
+/// axis always has a finite range and a handful of labels.
 QCategoryAxis *roundAxis(double minValue, double maxValue, const ChartOptions &options,
                          const std::function<QString(double)> &label, bool exact = false);
 
+/// `value` if it can be drawn (finite), else 0: series never hold infinity or NaN.
+double drawable(double value);
 struct MarkerLine
 {
     QString name;  ///< object name of the line ("break-even"); the label series adds "-label"
@@ -75,7 +79,7 @@ struct MarkerLine
 };
 
 /// Adds a dashed vertical line and its label to `chart`, attached to `xAxis` and `yAxis`,
-/// without legend entries.
+/// without legend entries. Nothing (nullptr) when the line's position is not finite.
 QLineSeries *addVerticalMarker(QChart *chart, QAbstractAxis *xAxis, QAbstractAxis *yAxis, const MarkerLine &marker);
 
 /// Shows `text` as the tool tip of the view that displays `chart` (if any) and keeps it in

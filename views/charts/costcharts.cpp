@@ -5,6 +5,7 @@
 #include "chartstyle.h"
 
 #include <model/core/catalog.h>
+#include <model/core/propertyvalue.h>
 #include <model/cost/breakdown.h>
 #include <model/cost/estimate.h>
 #include <model/cost/servercomparison.h>
@@ -28,6 +29,9 @@ namespace nimbus::views::charts {
 namespace {
 
 constexpr std::size_t kMaxSlices = 7;
+/// The largest amount the traffic chart's log axis shows: a hundred decades above a cent
+/// keep Qt Charts' tick layout finite and the chart readable.
+constexpr double kLogAxisCeiling = 1e100;
 constexpr double kSmallestSlice = 0.02; ///< smaller shares go to "Other"
 constexpr double kLabelledSlice = 0.05; ///< smaller slices show their percentage in the legend only
 
@@ -103,7 +107,11 @@ QChart *breakdownChart(const model::Estimate &estimate, const model::Catalog &ca
     auto *chart = new QChart;
     const QString what = by == Breakdown::ByService ? QObject::tr("Monthly cost by service")
                                                     : QObject::tr("Monthly cost by category");
-    QString title = QObject::tr("%1 · %2/month").arg(what, money(estimate.total, options.currency));
+    // A total too large to price cannot be divided by amount: the slices then show shares.
+    const bool byShare = !std::isfinite(options.currency.fromUsd(estimate.total));
+    QString title =
+        byShare ? QObject::tr("%1 · %2").arg(what, QString::fromUtf8(model::kTooLargeToPrice))
+                : QObject::tr("%1 · %2/month").arg(what, money(estimate.total, options.currency));
     if (!estimate.unknownPrices.empty())
         title += QStringLiteral("<br><span style='font-size:8pt; font-weight:normal'>%1</span>")
                      .arg(QObject::tr("%n price(s) unknown, not counted", nullptr, int(estimate.unknownPrices.size())));
@@ -117,7 +125,14 @@ QChart *breakdownChart(const model::Estimate &estimate, const model::Catalog &ca
     const auto shares = by == Breakdown::ByService ? model::costByService(estimate)
                                                    : model::costByCategory(estimate, catalog);
     for (const Slice &s : slicesOf(shares, catalog, by)) {
-        QPieSlice *slice = series->append(percent(s.fraction), options.currency.fromUsd(s.usd));
+        const double value = byShare ? s.fraction : options.currency.fromUsd(s.usd);
+        // QPieSeries refuses (returns no slice for) a negative or NaN value; an infinite or
+        // zero one would give NaN angles. Such a slice is left out.
+        if (!(value > 0) || !std::isfinite(value))
+            continue;
+        QPieSlice *slice = series->append(percent(s.fraction), value);
+        if (!slice)
+            continue;
         slice->setColor(s.colour);
         slice->setBorderColor(colours.background);
         slice->setBorderWidth(1);
@@ -146,8 +161,9 @@ QChart *breakdownChart(const model::Estimate &estimate, const model::Catalog &ca
     chart->addSeries(series);
     chart->legend()->setAlignment(Qt::AlignRight);
     const QList<QLegendMarker *> markers = chart->legend()->markers(series);
-    for (int i = 0; i < markers.size(); ++i)
-        markers[i]->setLabel(series->slices().at(i)->property("legendText").toString());
+    const QList<QPieSlice *> slices = series->slices();
+    for (int i = 0; i < markers.size() && i < slices.size(); ++i)
+        markers[i]->setLabel(slices.at(i)->property("legendText").toString());
     return chart;
 }
 
@@ -166,14 +182,29 @@ QChart *serversChart(const model::Comparison &comparison, const ChartOptions &op
     servers->setObjectName(QStringLiteral("servers"));
     servers->setName(QObject::tr("Servers"));
     servers->setPen(QPen(colours.servers, 2.5));
+    // A log axis can show neither infinity nor amounts close to the largest double (Qt
+    // Charts then never finishes laying out its ticks): points beyond kLogAxisCeiling, the
+    // amounts too large to price, are left out and the chart says so.
     double top = 0, bottom = 0;
+    bool leftOut = false;
     for (const model::TrafficPoint &p : comparison.sweep) {
-        serverless->append(p.multiple, currency.fromUsd(p.serverless));
-        servers->append(p.multiple, currency.fromUsd(p.servers));
-        top = std::max({top, currency.fromUsd(p.serverless), currency.fromUsd(p.servers)});
-        for (double v : {currency.fromUsd(p.serverless), currency.fromUsd(p.servers)})
+        for (auto [series, usd] :
+             {std::pair{serverless, p.serverless}, std::pair{servers, p.servers}}) {
+            const double v = currency.fromUsd(usd);
+            if (!(v <= kLogAxisCeiling) || !std::isfinite(p.multiple)) {
+                leftOut = true;
+                continue;
+            }
+            series->append(p.multiple, v);
+            top = std::max(top, v);
             bottom = v > 0 && (bottom <= 0 || v < bottom) ? v : bottom;
+        }
     }
+    if (leftOut)
+        chart->setTitle(
+            chart->title() +
+            QStringLiteral("<br><span style='font-size:8pt; font-weight:normal'>%1</span>")
+                .arg(QObject::tr("amounts too large to price are left out")));
     chart->addSeries(serverless);
     chart->addSeries(servers);
 
@@ -191,7 +222,11 @@ QChart *serversChart(const model::Comparison &comparison, const ChartOptions &op
     const double yLow = std::pow(10.0, std::floor(std::log10(bottom > 0 ? bottom : 1)));
     const double yHigh = std::pow(10.0, std::ceil(std::log10(std::max(top, yLow * 10)) - 1e-9));
     y->setRange(yLow * (1 - 1e-9), yHigh * (1 + 1e-9));
-    y->setLabelFormat(QString::fromStdString(currency.symbol) + (yLow < 1 ? QStringLiteral("%.2f") : QStringLiteral("%.0f")));
+    // Whole amounts up to the quadrillion; beyond, "%.0f" would print 20 digits or more.
+    const QString digits = yLow < 1                              ? QStringLiteral("%.2f")
+                           : yHigh >= model::kLargestPlainAmount ? QStringLiteral("%.3g")
+                                                                 : QStringLiteral("%.0f");
+    y->setLabelFormat(QString::fromStdString(currency.symbol) + digits);
     y->setMinorTickCount(8);
     styleAxis(y, options, QObject::tr("per month (log scale)"));
     chart->addAxis(x, Qt::AlignBottom);
@@ -247,12 +282,16 @@ QChart *tcoChart(const model::Comparison &comparison, const ChartOptions &option
         names.append(QString(c.name).replace(QStringLiteral("<br>"), QStringLiteral(" ")));
         const double infra = c.split->infrastructure * c.months;
         const double ops = c.split->operations * c.months;
-        infrastructure->append(currency.fromUsd(infra));
-        operations->append(currency.fromUsd(ops));
+        // A column too large to price is drawn empty; its label says why.
+        const bool shown = std::isfinite(currency.fromUsd(c.total));
+        infrastructure->append(shown ? currency.fromUsd(infra) : 0);
+        operations->append(shown ? currency.fromUsd(ops) : 0);
         // The remainder, so that the stack adds up to the engine's TCO figure.
-        recovery->append(currency.fromUsd(c.total) - currency.fromUsd(infra) - currency.fromUsd(ops));
+        recovery->append(shown ? currency.fromUsd(c.total) - currency.fromUsd(infra) -
+                                     currency.fromUsd(ops)
+                               : 0);
         categories.append(QStringLiteral("%1<br><b>%2</b>").arg(c.name, money(c.total, currency)));
-        top = std::max(top, currency.fromUsd(c.total));
+        top = std::max(top, shown ? currency.fromUsd(c.total) : 0);
     }
     const QColor stackColours[] = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), QColor(0xb0, 0x7a, 0xa1)};
     auto *series = new QStackedBarSeries;
@@ -272,7 +311,7 @@ QChart *tcoChart(const model::Comparison &comparison, const ChartOptions &option
     }
     QVariantList totals;
     for (const Column &c : columns)
-        totals.append(currency.fromUsd(c.total));
+        totals.append(drawable(currency.fromUsd(c.total)));
     for (QBarSet *set : series->barSets())
         set->setProperty("totals", totals);
     series->setBarWidth(0.6);

@@ -266,6 +266,13 @@ void CostDashboard::updateHeadlines()
     const model::Comparison &cmp = *m_comparison;
     set(1, tr("Servers instead"), charts::money(cmp.servers.total(), c),
         tr("per month all-in, against %1 serverless all-in").arg(charts::money(cmp.serverless.total(), c)));
+    if (cmp.tooLargeToCompare) {
+        set(2, tr("Break-even"), tr("none"),
+            tr("the costs are too large to price, so they cannot be compared"));
+        set(3, tr("3-year saving"), QString::fromUtf8(model::kTooLargeToPrice),
+            tr("cannot be compared"));
+        return;
+    }
     if (cmp.breakEven > 0) {
         const bool serverlessCheaperLow = !cmp.sweep.empty() && cmp.sweep.front().serverless < cmp.sweep.front().servers;
         set(2, tr("Break-even"), tr("%1 traffic").arg(charts::multipleText(cmp.breakEven)),

@@ -19,6 +19,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace nimbus::views::charts {
 
@@ -68,10 +69,19 @@ QChart *monteCarloChart(const model::MonteCarloResult &result, const ChartOption
                QObject::tr("Monthly cost uncertainty · %1 samples").arg(count(result.samples)));
     const model::Currency &currency = options.currency;
     const int bins = int(result.binCounts.size());
-    if (bins == 0 || result.binEdges.size() != result.binCounts.size() + 1) {
-        chart->setTitle(QObject::tr("Monthly cost uncertainty · no samples"));
+    const bool drawable = bins > 0 && result.binEdges.size() == result.binCounts.size() + 1 &&
+                          std::isfinite(currency.fromUsd(result.binEdges.front())) &&
+                          std::isfinite(currency.fromUsd(result.binEdges.back()));
+    if (!drawable) {
+        chart->setTitle(
+            result.samples > 0 && (result.tooLarge > 0 || bins > 0)
+                ? QObject::tr("Monthly cost uncertainty · every sample too large to price")
+                : QObject::tr("Monthly cost uncertainty · no samples"));
         return chart;
     }
+    if (result.tooLarge > 0)
+        chart->setTitle(QObject::tr("Monthly cost uncertainty · %1 samples, %2 too large to price")
+                            .arg(count(result.samples), count(result.tooLarge)));
     // Every sample the same (no uncertain inputs): one thin bar at that amount.
     const bool degenerate = result.binEdges.back() - result.binEdges.front() < 1e-9;
     std::vector<int> counts = result.binCounts;
@@ -141,26 +151,36 @@ QChart *variantsChart(const std::vector<VariantColumn> &columns, const ChartOpti
     servers->setColor(colours.servers);
     QStringList names;
     double top = 0;
+    QVariantList amounts[2]; // as computed, for the tool tips
     for (const VariantColumn &c : columns) {
-        serverless->append(currency.fromUsd(c.serverless));
-        servers->append(currency.fromUsd(c.servers));
+        // A bar too large to price is drawn empty; its tool tip says so.
+        serverless->append(drawable(currency.fromUsd(c.serverless)));
+        servers->append(drawable(currency.fromUsd(c.servers)));
+        amounts[0].append(currency.fromUsd(c.serverless));
+        amounts[1].append(currency.fromUsd(c.servers));
         // The category axis needs distinct names: a second "Design" reads "Design (2)".
         QString name = c.name;
         for (int n = 2; names.contains(name); ++n)
             name = QStringLiteral("%1 (%2)").arg(c.name).arg(n);
         names.append(name);
-        top = std::max({top, currency.fromUsd(c.serverless), currency.fromUsd(c.servers)});
+        top = std::max(
+            {top, drawable(currency.fromUsd(c.serverless)), drawable(currency.fromUsd(c.servers))});
     }
     auto *series = new QBarSeries;
     series->setObjectName(QStringLiteral("variants"));
+    int index = 0;
     for (QBarSet *set : {serverless, servers}) {
         set->setBorderColor(colours.background);
         series->append(set);
-        QObject::connect(set, &QBarSet::hovered, chart, [chart, set, names, currency](bool state, int i) {
-            showHoverText(chart, state ? QObject::tr("%1 — %2: %3 a month")
-                                             .arg(names.value(i), set->label(), amountExact(set->at(i), currency))
-                                       : QString());
-        });
+        const QVariantList shown = amounts[index++];
+        QObject::connect(
+            set, &QBarSet::hovered, chart, [chart, set, names, currency, shown](bool state, int i) {
+                showHoverText(chart,
+                              state ? QObject::tr("%1 — %2: %3 a month")
+                                          .arg(names.value(i), set->label(),
+                                               amountExact(shown.value(i).toDouble(), currency))
+                                    : QString());
+            });
     }
     chart->addSeries(series);
     addBarAxes(chart, series, names, top, options, QObject::tr("per month"));

@@ -294,6 +294,15 @@ void PropertyEditor::showNumber(const std::optional<double> &number)
             box->setValue(shown);
     }
     showLighterStyle(m_state.isDefault || !number);
+    // The editor cannot show a value outside the catalog's range (a file may hold one, up to
+    // the format's limit): it says what the value is, so that the user sees what to fix.
+    if (number && !m_state.isMixed && m_state.value) {
+        if (const std::optional<std::string> reason =
+                model::checkPropertyValue(m_def, *m_state.value)) {
+            m_error->setText(tr("%1 %2").arg(q(m_def.label), q(*reason)));
+            m_error->show();
+        }
+    }
 }
 
 void PropertyEditor::showLighterStyle(bool lighter)

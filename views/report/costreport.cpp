@@ -74,6 +74,8 @@ ReportFigures computeReportFigures(const ReportRequest &request)
 
 QString breakEvenText(const model::Comparison &c)
 {
+    if (c.tooLargeToCompare)
+        return QObject::tr("the costs are too large to price, so they cannot be compared");
     if (c.breakEven > 0)
         return QObject::tr("both cost the same at ×%1 of the expected traffic; %2 above it")
             .arg(qs(model::formatAmount(c.breakEven)),
@@ -91,6 +93,8 @@ QString reportHeadline(const ReportFigures &f, const model::Currency &currency)
     const double servers = f.comparison.servers.total();
     const QString a = qs(model::formatCurrency(serverless, currency));
     const QString b = qs(model::formatCurrency(servers, currency));
+    if (!std::isfinite(servers) || !std::isfinite(serverless)) // no percentage of infinity
+        return QObject::tr("Serverless all-in, per month: %1; servers: %2.").arg(a, b);
     if (servers <= 0)
         return QObject::tr("Serverless: %1 a month, all costs included.").arg(a);
     const long pct = std::lround(std::fabs(servers - serverless) / servers * 100);

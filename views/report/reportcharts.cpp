@@ -10,6 +10,8 @@
 
 #include <QPainter>
 
+#include <cmath>
+
 #include <memory>
 
 namespace nimbus::views::report {
@@ -51,9 +53,15 @@ std::vector<Page> chartPages(const ReportContext &c)
     std::vector<Page> pages;
     pages.push_back(chartPage(
         c, QObject::tr("Where the money goes"),
-        QObject::tr("Monthly AWS bill of %1 by service and by category, largest first.").arg(c.money(e.total)),
-        {charts::shareChart(charts::breakdownChart(e, *c.request.catalog, charts::Breakdown::ByService, options)),
-         charts::shareChart(charts::breakdownChart(e, *c.request.catalog, charts::Breakdown::ByCategory, options))}));
+        std::isfinite(c.request.currency.fromUsd(e.total))
+            ? QObject::tr("Monthly AWS bill of %1 by service and by category, largest first.")
+                  .arg(c.money(e.total))
+            : QObject::tr("The monthly AWS bill is too large to price; the shares of the services "
+                          "that make it so."),
+        {charts::shareChart(
+             charts::breakdownChart(e, *c.request.catalog, charts::Breakdown::ByService, options)),
+         charts::shareChart(charts::breakdownChart(e, *c.request.catalog,
+                                                   charts::Breakdown::ByCategory, options))}));
     pages.push_back(chartPage(
         c, QObject::tr("Serverless against servers"),
         QObject::tr("Monthly cost as traffic varies from ×0.01 to ×100 of the expected traffic (%1), "

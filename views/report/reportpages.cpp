@@ -9,6 +9,7 @@
 
 #include <model/core/architecture.h>
 #include <model/core/propertyvalue.h>
+#include <model/cost/estimate.h>
 
 #include <QFontMetricsF>
 #include <QLocale>
@@ -88,6 +89,13 @@ std::vector<Tile> headlineTiles(const ReportContext &c)
                                        : QObject::tr("None"),
                      breakEvenText(cmp), style.ink});
     const double saving = cmp.tco3Servers - cmp.tco3Serverless;
+    if (cmp.tooLargeToCompare) {
+        tiles.push_back(
+            {QObject::tr("3-year saving"), QString::fromUtf8(model::kTooLargeToPrice),
+             QObject::tr("the costs are too large to price, so they cannot be compared"),
+             style.bad});
+        return tiles;
+    }
     tiles.push_back({saving >= 0 ? QObject::tr("3-year saving") : QObject::tr("3-year extra cost"),
                      c.money(std::fabs(saving)),
                      saving >= 0 ? QObject::tr("serverless against servers, total cost of ownership")
@@ -225,9 +233,12 @@ std::vector<Page> headlinePage(const ReportContext &c)
     const std::vector<Tile> tiles = headlineTiles(c);
     const QString uncertainty = monteCarloText(c);
     const model::Comparison &cmp = c.figures.comparison;
-    const QString sizing = QObject::tr("The server equivalent: %1 application, %2 broker and %3 database "
-                                       "instances, sized for peak traffic (assumptions on a later page).")
-                               .arg(cmp.applicationInstances).arg(cmp.brokerInstances).arg(cmp.databaseInstances);
+    const QString sizing =
+        QObject::tr("The server equivalent: %1 application, %2 broker and %3 database "
+                    "instances, sized for peak traffic (assumptions on a later page).")
+            .arg(qs(model::formatCount(cmp.applicationInstances)),
+                 qs(model::formatCount(cmp.brokerInstances)),
+                 qs(model::formatCount(cmp.databaseInstances)));
     const Block title = heading(QObject::tr("Headline numbers"), c.measure, 18);
     const TextMeasure measure = c.measure;
     return {singlePage(c, QObject::tr("Headline numbers"), [=](QPainter &p, const QRectF &r) {

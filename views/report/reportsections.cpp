@@ -15,6 +15,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -32,6 +33,8 @@ QString qs(const std::string &text)
 
 QString percent(double fraction)
 {
+    if (!std::isfinite(fraction)) // a share of a total too large to price (infinity / infinity)
+        return QStringLiteral("—");
     if (fraction > 0 && fraction < 0.005)
         return QStringLiteral("<1%");
     return QString::number(std::lround(fraction * 100)) + QLatin1Char('%');
@@ -206,8 +209,10 @@ std::vector<Page> costTablePages(const ReportContext &c)
                               kRow, ReportStyle::font(9)));
         }
     }
-    flow.add(tableRow(columns, {QObject::tr("Total per month"), QString(), QString(), QString(), QString(),
-                                c.money(e.total), e.total > 0 ? QStringLiteral("100%") : QString()},
+    flow.add(tableRow(columns,
+                      {QObject::tr("Total per month"), QString(), QString(), QString(), QString(),
+                       c.money(e.total),
+                       e.total > 0 && std::isfinite(e.total) ? QStringLiteral("100%") : QString()},
                       kRow + 4, ReportStyle::font(10, true), false, true));
     flow.endTable();
     QString note = QObject::tr("The free tier saves %1 a month.").arg(c.money(e.freeTierSavings));

@@ -6,6 +6,7 @@
 #include <views/document/document.h>
 
 #include <model/core/catalog.h>
+#include <model/core/numberlimits.h>
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -327,8 +328,9 @@ std::optional<model::PropertyValue> parseValue(const model::PropertyDef *def, co
 {
     if (!def) {
         bool ok = false;
-        const double number = text.toDouble(&ok);
-        return ok ? model::PropertyValue(number) : model::PropertyValue(text.toStdString());
+        const double number = text.toDouble(&ok); // "inf" and "nan" read as numbers here
+        return ok && model::isWithinNumberLimit(number) ? model::PropertyValue(number)
+                                                        : model::PropertyValue(text.toStdString());
     }
     std::optional<model::PropertyValue> value = model::parsePropertyValue(*def, text.trimmed().toStdString());
     if (value && def->type == model::PropertyType::Number)

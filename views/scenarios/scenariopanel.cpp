@@ -358,7 +358,7 @@ void ScenarioPanel::fillTable()
         m_table->setItem(row, MonthlyColumn, monthly);
         m_table->setItem(row, ServersColumn, cell(priced ? money(r.serversMonthly) : missing, true));
         QTableWidgetItem *breakEven = cell(priced ? qs(r.breakEvenText("×")) : missing, true);
-        if (priced && r.breakEven <= 0)
+        if (priced && r.breakEven <= 0 && !r.tooLargeToCompare)
             breakEven->setToolTip(r.serverlessCheaperThroughout
                                       ? tr("Serverless costs less from ×0.01 to ×100 the expected traffic")
                                       : tr("Servers cost less from ×0.01 to ×100 the expected traffic"));
