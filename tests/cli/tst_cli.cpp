@@ -285,6 +285,10 @@ private Q_SLOTS:
         QTest::newRow("samples") << QStringList{"--monte-carlo", "0"} << "--monte-carlo takes a sample count";
         QTest::newRow("prices file") << QStringList{"--prices", "/nonexistent/prices.yaml"} << "cannot open the file";
         QTest::newRow("distribution") << QStringList{"--distribution", "normal"} << "--distribution takes";
+        QTest::newRow("long scenario") << QStringList{"--scenario", QString(257, 's')}
+                                       << "--scenario is 257 characters long; at most 256 are allowed";
+        QTest::newRow("long region") << QStringList{"--region", QString(257, 'r')}
+                                     << "--region is 257 characters long";
     }
     void estimateBadInput()
     {

@@ -326,6 +326,7 @@ private Q_SLOTS:
         QTest::newRow("unknown group") << "unknown-group" << 6 << "unknown group 'backend'";
         QTest::newRow("bad id") << "bad-id" << 4 << "id 'my function' may use only";
         QTest::newRow("empty") << "empty" << 0 << "file is empty";
+        QTest::newRow("missing nodes") << "missing-nodes" << 1 << "missing 'nodes': a design lists its services";
         QTest::newRow("missing file") << "does-not-exist" << 0 << "cannot open the file";
     }
     void malformedFilesReportFileAndLine()

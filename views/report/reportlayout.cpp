@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "reportlayout.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPainter>
 
 #include <numeric>
@@ -105,6 +107,18 @@ qreal TextMeasure::wrappedHeight(const QString &text, const QFont &font, qreal w
 qreal TextMeasure::lineHeight(const QFont &font) const
 {
     return QFontMetricsF(font, m_device).height();
+}
+
+QString excerpt(const QString &text, qsizetype maxCharacters)
+{
+    if (text.size() <= maxCharacters)
+        return text;
+    qsizetype cut = text.lastIndexOf(QLatin1Char(' '), maxCharacters);
+    if (cut < maxCharacters / 2)
+        cut = maxCharacters;
+    return text.left(cut) + QChar(0x2026)
+           + QCoreApplication::translate("Report", " (shortened; the full text has %1 characters)")
+                 .arg(QLocale(QLocale::English).toString(text.size()));
 }
 
 void drawElided(QPainter &painter, const QRectF &rect, const QString &text, Qt::Alignment align)

@@ -166,7 +166,8 @@ std::vector<Page> titlePage(const ReportContext &c)
         facts << QObject::tr("Amounts in %1 at %2 per US dollar")
                      .arg(qs(c.request.currency.code), QString::number(c.request.currency.perUsd));
     const QString date = QLocale(QLocale::English).toString(c.request.date, QStringLiteral("d MMMM yyyy"));
-    const QString description = qs(c.request.design->description());
+    // The box below the headline has room for about 1,500 characters.
+    const QString description = excerpt(qs(c.request.design->description()), 1500);
     const TextMeasure measure = c.measure;
     const QString name = c.designName;
     return {singlePage(c, QObject::tr("Title"), [=](QPainter &p, const QRectF &r) {

@@ -6,6 +6,7 @@
 #include <views/document/document.h>
 
 #include <model/core/catalog.h>
+#include <model/core/limits.h>
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -80,6 +81,7 @@ QWidget *ScenarioEditor::createSettings()
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_description = new QLineEdit;
     m_description->setObjectName(QStringLiteral("scenario-description"));
+    m_description->setMaxLength(int(model::kMaxDescriptionLength));
     m_description->setPlaceholderText(tr("What this scenario stands for"));
     m_multiplier = new QDoubleSpinBox;
     m_multiplier->setObjectName(QStringLiteral("scenario-multiplier"));
@@ -148,6 +150,7 @@ QWidget *ScenarioEditor::createOverrides()
     m_property->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_property->setMinimumContentsLength(12);
     m_value = new QLineEdit;
+    m_value->setMaxLength(int(model::kMaxPropertyTextLength));
     m_value->setObjectName(QStringLiteral("scenario-override-value"));
     m_value->setPlaceholderText(tr("Value"));
     m_add = new QPushButton(tr("Add Override"));
