@@ -173,4 +173,33 @@ Architecture syntheticDesign(int services, std::uint32_t seed)
     return arch;
 }
 
+Architecture hubDesign(int services)
+{
+    Architecture arch;
+    arch.setName("Hub design");
+    Node hub;
+    hub.id = NodeId("hub");
+    hub.type = "lambda-function";
+    hub.name = "Hub";
+    arch.addNode(hub);
+    for (int i = 0; i < services / 2; ++i) {
+        for (const char *type : {"sqs-queue", "dynamodb-table"}) {
+            Node n;
+            n.id = NodeId(std::string(type) + '-' + std::to_string(i));
+            n.type = type;
+            n.name = type;
+            n.position = {double((i % 60) * 200), double((i / 60) * 110)};
+            arch.addNode(n);
+            Edge e;
+            e.id = EdgeId("e-" + n.id.str());
+            const bool queue = n.type == "sqs-queue";
+            e.source = queue ? n.id : hub.id;
+            e.target = queue ? hub.id : n.id;
+            e.kind = queue ? ConnectionKind::Poll : ConnectionKind::Write;
+            arch.addEdge(e);
+        }
+    }
+    return arch;
+}
+
 } // namespace nimbus::bench

@@ -14,4 +14,8 @@ namespace nimbus::bench {
 /// seed gives the same design.
 model::Architecture syntheticDesign(int services, std::uint32_t seed = 42);
 
+/// The worst case for work per node: one function triggered by `services / 2` queues and
+/// writing to as many tables, all of them with the same name.
+model::Architecture hubDesign(int services);
+
 } // namespace nimbus::bench

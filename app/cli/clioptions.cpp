@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "clioptions.h"
 
+#include <model/core/limits.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
@@ -17,6 +19,15 @@ std::pair<std::string, std::optional<std::string>> splitOption(const std::string
     if (eq == std::string::npos)
         return {arg, std::nullopt};
     return {arg.substr(0, eq), arg.substr(eq + 1)};
+}
+
+/// False with `error` set when `value` is longer than `maxLength` characters.
+bool bounded(const std::string &option, const std::string &value, std::size_t maxLength, std::string &error)
+{
+    if (model::utf8Length(value) <= maxLength)
+        return true;
+    error = model::tooLongMessage(option, model::utf8Length(value), maxLength);
+    return false;
 }
 
 } // namespace
@@ -73,7 +84,7 @@ bool parseOptions(const Command &command, const std::vector<std::string> &args,
                 return false;
             }
         } else if (command.takesEstimateOptions && name == "--region") {
-            if (!takeValue(options.region))
+            if (!takeValue(options.region) || !bounded(name, options.region, model::kMaxNameLength, error))
                 return false;
         } else if (command.takesEstimateOptions && name == "--prices") {
             if (!takeValue(options.pricesFile))
@@ -117,7 +128,7 @@ bool parseOptions(const Command &command, const std::vector<std::string> &args,
             else
                 options.monteCarlo = static_cast<int>(parsed);
         } else if (command.takesEstimateOptions && name == "--scenario") {
-            if (!takeValue(options.scenario))
+            if (!takeValue(options.scenario) || !bounded(name, options.scenario, model::kMaxNameLength, error))
                 return false;
         } else if (command.takesEstimateOptions && name == "--distribution") {
             if (!takeValue(options.distribution))

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "exportdiagramdialog.h"
 
+#include <model/core/limits.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -52,6 +54,7 @@ ExportDiagramDialog::ExportDiagramDialog(const QString &designName, const QStrin
     content->addWidget(m_whole);
     content->addWidget(m_selection);
     m_title->setChecked(true);
+    m_titleText->setMaxLength(int(model::kMaxNameLength));
     auto *title = new QHBoxLayout;
     title->addWidget(m_title);
     title->addWidget(m_titleText, 1);

@@ -3,11 +3,13 @@
 #include "mainwindow.h"
 
 #include "exportdiagramdialog.h"
+#include "textdialogs.h"
 
 #include "../cli/estimatecommand.h"
 
 #include <model/analysis/validate.h>
 #include <model/analysis/workload.h>
+#include <model/core/limits.h>
 #include <model/graph/architecturegraph.h>
 #include <model/cost/estimate.h>
 #include <views/canvas/arrange.h>
@@ -28,8 +30,6 @@
 #include <QMimeData>
 #include <QDir>
 #include <QDockWidget>
-#include <QInputDialog>
-#include <QLineEdit>
 #include <QGraphicsItem>
 #include <QLabel>
 #include <QMenu>
@@ -81,13 +81,14 @@ MainWindow::MainWindow(const model::Catalog &catalog, QWidget *parent)
         const model::Note *note = m_document->architecture().note(model::NoteId(id.toStdString()));
         if (!note)
             return;
-        bool ok = false;
-        const QString text = QInputDialog::getMultiLineText(this, tr("Edit note"), tr("Note:"),
-                                                            QString::fromStdString(note->text), &ok);
-        if (ok)
-            m_document->undoStack()->push(new views::ChangeNoteCommand(*m_document, note->id, text.toStdString(), note->position));
+        const std::optional<QString> text = askLines(this, tr("Edit note"), tr("Note:"),
+                                                     QString::fromStdString(note->text), int(model::kMaxNoteLength));
+        if (text)
+            m_document->undoStack()->push(new views::ChangeNoteCommand(*m_document, note->id, text->toStdString(), note->position));
     });
     connect(m_scene, &views::CanvasScene::connectionRefused, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
+    connect(m_scene, &views::CanvasScene::editRefused, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
 
     m_analysisTimer->setSingleShot(true);
@@ -319,11 +320,10 @@ void MainWindow::createActions()
     QAction *group = edit->addAction(tr("&Group Selection…"), this, [this] {
         if (m_scene->selectedNodeIds().isEmpty())
             return;
-        bool ok = false;
-        const QString title = QInputDialog::getText(this, tr("Group services"), tr("Title of the group:"),
-                                                    QLineEdit::Normal, tr("Group"), &ok);
-        if (ok && !title.trimmed().isEmpty())
-            m_scene->groupSelection(title.trimmed());
+        const std::optional<QString> title =
+            askLine(this, tr("Group services"), tr("Title of the group:"), tr("Group"), int(model::kMaxNameLength));
+        if (title && !title->trimmed().isEmpty())
+            m_scene->groupSelection(title->trimmed());
     });
     group->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     edit->addSeparator();
@@ -353,10 +353,10 @@ void MainWindow::createActions()
         menu.addActions({cut, copy, paste, duplicate, remove});
         menu.addAction(group);
         menu.addAction(tr("Add &Note Here…"), this, [this, scenePos] {
-            bool ok = false;
-            const QString text = QInputDialog::getMultiLineText(this, tr("Add note"), tr("Note:"), QString(), &ok);
-            if (ok && !text.trimmed().isEmpty())
-                m_scene->addNote(scenePos, text.trimmed());
+            const std::optional<QString> text =
+                askLines(this, tr("Add note"), tr("Note:"), QString(), int(model::kMaxNoteLength));
+            if (text && !text->trimmed().isEmpty())
+                m_scene->addNote(scenePos, text->trimmed());
         });
         menu.addSeparator();
         menu.addAction(all);

@@ -5,6 +5,9 @@
 #include "../cli/cli.h"
 #include "../cli/designloader.h"
 
+#include <model/core/ids.h>
+#include <model/core/limits.h>
+#include <model/core/propertyvalue.h>
 #include <views/report/diagramexport.h>
 
 #include <QFileInfo>
@@ -87,6 +90,8 @@ std::optional<std::string> parse(const std::vector<std::string> &args, RenderArg
         } else if (a == "--title") {
             if (!value(v))
                 return "--title needs a text";
+            if (model::utf8Length(v) > model::kMaxNameLength)
+                return model::tooLongMessage("--title", model::utf8Length(v), model::kMaxNameLength);
             r.options.titleText = QString::fromStdString(v);
         } else if (a == "--background") {
             using Background = views::DiagramExportOptions::Background;
@@ -105,6 +110,11 @@ std::optional<std::string> parse(const std::vector<std::string> &args, RenderArg
                 return "--services needs service ids, separated by commas";
             r.options.nodeIds =
                 QString::fromStdString(v).split(QLatin1Char(','), Qt::SkipEmptyParts);
+            for (const QString &id : std::as_const(r.options.nodeIds)) {
+                if (!model::isValidId(id.toStdString()))
+                    return "--services takes service ids (1 to 255 letters, digits, '-', '_' and '.'), not '"
+                           + id.left(80).toStdString() + "'";
+            }
         } else if (a.size() > 1 && a.front() == '-') {
             return "unknown option '" + a + "'";
         } else if (r.file.empty()) {
@@ -166,9 +176,12 @@ int runRender(const std::vector<std::string> &args, std::ostream &out, std::ostr
     const int services = diagram.serviceCount();
     err << "nimbus render: wrote " << r.output << " (" << services
         << (services == 1 ? " service" : " services");
-    if (views::diagramFormatForPath(QString::fromStdString(r.output)) == views::DiagramFormat::Png)
-        err << ", " << qRound(diagram.size().width() * r.options.scale) << " x "
-            << qRound(diagram.size().height() * r.options.scale) << " pixels";
+    if (views::diagramFormatForPath(QString::fromStdString(r.output)) == views::DiagramFormat::Png) {
+        err << ", " << diagram.imageSize().width() << " x " << diagram.imageSize().height() << " pixels";
+        if (diagram.imageScale() < r.options.scale)
+            err << ", drawn smaller to fit " << model::formatAmount(double(model::kMaxImagePixels))
+                << " pixels; SVG and PDF keep the full size";
+    }
     err << ")\n";
     return ExitClean;
 }

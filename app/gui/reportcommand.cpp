@@ -7,6 +7,7 @@
 #include "../cli/estimatecommand.h"
 
 #include <model/core/propertyvalue.h>
+#include <model/core/limits.h>
 #include <model/core/scenario.h>
 #include <model/cost/currency.h>
 #include <model/cost/lineitemscsv.h>
@@ -74,6 +75,14 @@ bool isPdf(const std::string &path)
     return QFileInfo(QString::fromStdString(path)).suffix().compare(QStringLiteral("pdf"), Qt::CaseInsensitive) == 0;
 }
 
+/// The message for an option value longer than `maxLength` characters.
+std::optional<std::string> boundedOption(const std::string &option, const std::string &value, std::size_t maxLength)
+{
+    if (model::utf8Length(value) <= maxLength)
+        return std::nullopt;
+    return model::tooLongMessage(option, model::utf8Length(value), maxLength);
+}
+
 std::optional<std::string> parseOption(const std::vector<std::string> &args, std::size_t &i, ReportArgs &r)
 {
     const std::string &a = args[i];
@@ -93,17 +102,17 @@ std::optional<std::string> parseOption(const std::vector<std::string> &args, std
     if (a == "--scenario") {
         if (!value(r.scenario) || r.scenario.empty())
             return "--scenario needs the name of one of the design's scenarios";
-        return std::nullopt;
+        return boundedOption(a, r.scenario, model::kMaxNameLength);
     }
     if (a == "--currency-code") {
         if (!value(r.code) || r.code.empty())
             return "--currency-code needs a code such as EUR";
-        return std::nullopt;
+        return boundedOption(a, r.code, model::kMaxCurrencyTextLength);
     }
     if (a == "--currency-symbol") {
         if (!value(r.symbol) || r.symbol.empty())
             return "--currency-symbol needs a symbol such as €";
-        return std::nullopt;
+        return boundedOption(a, r.symbol, model::kMaxCurrencyTextLength);
     }
     if (a == "--exchange-rate") {
         char *end = nullptr;

@@ -17,21 +17,22 @@ void rebuildIndex(const std::vector<Item> &items, std::unordered_map<Key, std::s
         index.emplace(items[i].id, i);
 }
 
-template<typename Items, typename Key>
-auto findLinear(Items &items, const Key &id) -> decltype(items.data())
+template<typename Item, typename Key>
+auto findIndexed(std::vector<Item> &items, const std::unordered_map<Key, std::size_t> &index, const Key &id)
+    -> Item *
 {
-    using Item = typename std::remove_cvref_t<Items>::value_type;
-    auto it = std::find_if(items.begin(), items.end(), [&](const Item &i) { return i.id == id; });
-    return it == items.end() ? nullptr : &*it;
+    auto it = index.find(id);
+    return it == index.end() ? nullptr : &items[it->second];
 }
 
 template<typename Item, typename Key>
-bool eraseLinear(std::vector<Item> &items, const Key &id)
+bool eraseIndexed(std::vector<Item> &items, std::unordered_map<Key, std::size_t> &index, const Key &id)
 {
-    auto it = std::find_if(items.begin(), items.end(), [&](const Item &i) { return i.id == id; });
-    if (it == items.end())
+    auto it = index.find(id);
+    if (it == index.end())
         return false;
-    items.erase(it);
+    items.erase(items.begin() + static_cast<std::ptrdiff_t>(it->second));
+    rebuildIndex(items, index);
     return true;
 }
 
@@ -54,6 +55,7 @@ bool Architecture::addNode(Node node)
     if (node.id.isEmpty() || isIdUsed(node.id.str()))
         return false;
     m_nodeIndex.emplace(node.id, m_nodes.size());
+    m_ids.insert(node.id.str());
     m_nodes.push_back(std::move(node));
     return true;
 }
@@ -74,6 +76,9 @@ std::vector<Edge> Architecture::removeNode(const NodeId &id)
         rebuildIndex(m_edges, m_edgeIndex);
     }
     rebuildEdgeEnds(); // node indices after the removed one have shifted
+    m_ids.erase(id.str());
+    for (const Edge &e : removed)
+        m_ids.erase(e.id.str());
     return removed;
 }
 
@@ -83,6 +88,19 @@ void Architecture::rebuildEdgeEnds()
     m_edgeEnds.reserve(m_edges.size());
     for (const Edge &e : m_edges)
         m_edgeEnds.push_back({m_nodeIndex.at(e.source), m_nodeIndex.at(e.target)});
+}
+
+void Architecture::rebuildIds()
+{
+    m_ids.clear();
+    for (const Node &n : m_nodes)
+        m_ids.insert(n.id.str());
+    for (const Edge &e : m_edges)
+        m_ids.insert(e.id.str());
+    for (const Group &g : m_groups)
+        m_ids.insert(g.id.str());
+    for (const Note &n : m_notes)
+        m_ids.insert(n.id.str());
 }
 
 const Edge *Architecture::edge(const EdgeId &id) const
@@ -103,6 +121,7 @@ bool Architecture::addEdge(Edge edge)
         || !node(edge.target))
         return false;
     m_edgeIndex.emplace(edge.id, m_edges.size());
+    m_ids.insert(edge.id.str());
     m_edgeEnds.push_back({m_nodeIndex.at(edge.source), m_nodeIndex.at(edge.target)});
     m_edges.push_back(std::move(edge));
     return true;
@@ -116,31 +135,73 @@ bool Architecture::removeEdge(const EdgeId &id)
     m_edgeEnds.erase(m_edgeEnds.begin() + static_cast<std::ptrdiff_t>(it->second));
     m_edges.erase(m_edges.begin() + static_cast<std::ptrdiff_t>(it->second));
     rebuildIndex(m_edges, m_edgeIndex);
+    m_ids.erase(id.str());
     return true;
+}
+
+std::size_t Architecture::removeEdgesIf(const std::function<bool(const Edge &)> &remove)
+{
+    const std::size_t before = m_edges.size();
+    m_edges.erase(std::remove_if(m_edges.begin(), m_edges.end(), remove), m_edges.end());
+    if (m_edges.size() == before)
+        return 0;
+    rebuildIndex(m_edges, m_edgeIndex);
+    rebuildEdgeEnds();
+    rebuildIds();
+    return before - m_edges.size();
+}
+
+std::size_t Architecture::removeNodesIf(const std::function<bool(const Node &)> &remove)
+{
+    std::unordered_set<NodeId> removed;
+    for (const Node &n : m_nodes) {
+        if (remove(n))
+            removed.insert(n.id);
+    }
+    if (removed.empty())
+        return 0;
+    m_nodes.erase(std::remove_if(m_nodes.begin(), m_nodes.end(),
+                                 [&](const Node &n) { return removed.count(n.id) != 0; }),
+                  m_nodes.end());
+    rebuildIndex(m_nodes, m_nodeIndex);
+    m_edges.erase(std::remove_if(m_edges.begin(), m_edges.end(),
+                                 [&](const Edge &e) {
+                                     return removed.count(e.source) != 0 || removed.count(e.target) != 0;
+                                 }),
+                  m_edges.end());
+    rebuildIndex(m_edges, m_edgeIndex);
+    rebuildEdgeEnds();
+    rebuildIds();
+    return removed.size();
 }
 
 const Group *Architecture::group(const GroupId &id) const
 {
-    return findLinear(m_groups, id);
+    auto it = m_groupIndex.find(id);
+    return it == m_groupIndex.end() ? nullptr : &m_groups[it->second];
 }
 
 Group *Architecture::group(const GroupId &id)
 {
-    return findLinear(m_groups, id);
+    auto it = m_groupIndex.find(id);
+    return it == m_groupIndex.end() ? nullptr : &m_groups[it->second];
 }
 
 bool Architecture::addGroup(Group group)
 {
     if (group.id.isEmpty() || isIdUsed(group.id.str()))
         return false;
+    m_groupIndex.emplace(group.id, m_groups.size());
+    m_ids.insert(group.id.str());
     m_groups.push_back(std::move(group));
     return true;
 }
 
 bool Architecture::removeGroup(const GroupId &id)
 {
-    if (!eraseLinear(m_groups, id))
+    if (!eraseIndexed(m_groups, m_groupIndex, id))
         return false;
+    m_ids.erase(id.str());
     for (Node &n : m_nodes) {
         if (n.group == id)
             n.group.reset();
@@ -150,37 +211,38 @@ bool Architecture::removeGroup(const GroupId &id)
 
 const Note *Architecture::note(const NoteId &id) const
 {
-    return findLinear(m_notes, id);
+    auto it = m_noteIndex.find(id);
+    return it == m_noteIndex.end() ? nullptr : &m_notes[it->second];
 }
 
 Note *Architecture::note(const NoteId &id)
 {
-    return findLinear(m_notes, id);
+    return findIndexed(m_notes, m_noteIndex, id);
 }
 
 bool Architecture::addNote(Note note)
 {
     if (note.id.isEmpty() || isIdUsed(note.id.str()))
         return false;
+    m_noteIndex.emplace(note.id, m_notes.size());
+    m_ids.insert(note.id.str());
     m_notes.push_back(std::move(note));
     return true;
 }
 
 bool Architecture::removeNote(const NoteId &id)
 {
-    return eraseLinear(m_notes, id);
+    if (!eraseIndexed(m_notes, m_noteIndex, id))
+        return false;
+    m_ids.erase(id.str());
+    return true;
 }
 
 bool Architecture::isIdUsed(const std::string &id) const
 {
     // Ids share one namespace, so that a finding or a template logical id can name any
     // object without saying what it is.
-    if (m_nodeIndex.count(NodeId(id)) || m_edgeIndex.count(EdgeId(id)))
-        return true;
-    auto sameGroup = [&](const Group &g) { return g.id.str() == id; };
-    auto sameNote = [&](const Note &n) { return n.id.str() == id; };
-    return std::any_of(m_groups.begin(), m_groups.end(), sameGroup)
-           || std::any_of(m_notes.begin(), m_notes.end(), sameNote);
+    return m_ids.count(id) != 0;
 }
 
 std::string Architecture::uniqueId(const std::string &prefix) const
@@ -212,6 +274,8 @@ std::vector<std::string> Architecture::checkInvariants() const
         claim(n.id.str(), "note");
 
     if (m_nodeIndex.size() != m_nodes.size() || m_edgeIndex.size() != m_edges.size()
+        || m_groupIndex.size() != m_groups.size() || m_noteIndex.size() != m_notes.size()
+        || m_ids.size() != m_nodes.size() + m_edges.size() + m_groups.size() + m_notes.size()
         || m_edgeEnds.size() != m_edges.size())
         problems.push_back("id index out of step with the stored objects");
     for (std::size_t i = 0; i < m_edgeEnds.size() && i < m_edges.size(); ++i) {

@@ -8,9 +8,11 @@
 #include "scenario.h"
 #include "tree.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace nimbus::model {
@@ -125,6 +127,12 @@ public:
     /// Adds an edge; false if its id is taken or an end node does not exist.
     bool addEdge(Edge edge);
     bool removeEdge(const EdgeId &id);
+    /// Removes every edge for which `remove` holds, in one pass (removing n edges one at a
+    /// time costs n passes); returns how many were removed.
+    std::size_t removeEdgesIf(const std::function<bool(const Edge &)> &remove);
+    /// Removes every node for which `remove` holds and the edges touching them, in one pass;
+    /// returns how many nodes were removed.
+    std::size_t removeNodesIf(const std::function<bool(const Node &)> &remove);
 
     const std::vector<Group> &groups() const { return m_groups; }
     const Group *group(const GroupId &id) const;
@@ -160,9 +168,13 @@ private:
     std::vector<Note> m_notes;
     std::unordered_map<NodeId, std::size_t> m_nodeIndex;
     std::unordered_map<EdgeId, std::size_t> m_edgeIndex;
+    std::unordered_map<GroupId, std::size_t> m_groupIndex;
+    std::unordered_map<NoteId, std::size_t> m_noteIndex;
     std::vector<EdgeEnds> m_edgeEnds;
+    std::unordered_set<std::string> m_ids; ///< every id of every kind, for isIdUsed()
 
     void rebuildEdgeEnds();
+    void rebuildIds();
 };
 
 } // namespace nimbus::model

@@ -246,7 +246,9 @@ Tree *subPattern(Tree &arg, std::vector<std::string> &locals)
 template<typename TreeT, typename OnRef>
 void walk(TreeT &tree, OnRef onRef)
 {
-    const std::string fn = intrinsicName(tree);
+    // Most of a template is plain maps, lists and untagged scalars: no function to look up.
+    const bool maybeFunction = !tree.tag.empty() || (tree.isMap() && tree.entries.size() == 1);
+    const std::string fn = maybeFunction ? intrinsicName(tree) : std::string();
     if (!fn.empty()) {
         auto *arg = const_cast<Tree *>(intrinsicArgument(tree));
         if (arg != nullptr) {

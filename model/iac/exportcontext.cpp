@@ -75,7 +75,7 @@ ExportContext::ExportContext(const Architecture &design, const Catalog &catalog,
     for (const Node &node : design.nodes()) {
         if (importedResource(node) != nullptr && cfn::isValidLogicalId(node.id.str())) {
             m_logicalIds[node.id.str()] = node.id.str();
-            m_usedIds[node.id.str()] = true;
+            m_usedIds.used.insert(node.id.str());
         }
     }
     for (const Node &node : design.nodes()) {
@@ -109,19 +109,42 @@ const std::string &ExportContext::logicalId(const NodeId &id) const
     return it == m_logicalIds.end() ? none : it->second;
 }
 
+std::string ExportContext::UsedNames::reserve(const std::string &base)
+{
+    std::string candidate = base;
+    if (used.count(candidate) != 0) {
+        int &n = next.try_emplace(base, 2).first->second;
+        for (candidate = base + std::to_string(n); used.count(candidate) != 0; candidate = base + std::to_string(n))
+            ++n;
+        ++n;
+    }
+    used.insert(candidate);
+    return candidate;
+}
+
 std::string ExportContext::reserveId(const std::string &base)
 {
-    std::string candidate = base.empty() ? std::string("Resource") : base;
-    for (int n = 2; m_usedIds.count(candidate) != 0; ++n)
-        candidate = base + std::to_string(n);
-    m_usedIds[candidate] = true;
-    return candidate;
+    // Logical ids have at most 255 characters; names (and ids made of two names) may be
+    // longer, so the base leaves room for a number.
+    constexpr std::size_t kMaxBase = 240;
+    return m_usedIds.reserve(base.empty() ? std::string("Resource") : base.substr(0, kMaxBase));
+}
+
+std::string ExportContext::reserveKey(const std::string &logicalId, const std::string &section, const Tree &map,
+                                      const std::string &base)
+{
+    auto [it, created] = m_usedKeys.try_emplace(logicalId + '/' + section);
+    if (created) {
+        for (const auto &entry : map.entries)
+            it->second.used.insert(entry.first);
+    }
+    return it->second.reserve(base);
 }
 
 Tree &ExportContext::addResource(const std::string &logicalId, const std::string &type,
                                  const Node *owner, std::size_t expanded)
 {
-    m_usedIds[logicalId] = true;
+    m_usedIds.used.insert(logicalId);
     ResourceEntry entry;
     entry.logicalId = logicalId;
     entry.body = cfn::map({{"Type", cfn::text(type)}, {"Properties", Tree::makeMap()}});
@@ -172,9 +195,8 @@ void ExportContext::grantPolicyTemplate(const Node &node, const std::string &tem
 {
     Principal &p = principal(node);
     const std::string key = templateName + "|" + writeYaml(parameterValue);
-    if (std::find(p.grantKeys.begin(), p.grantKeys.end(), key) != p.grantKeys.end())
+    if (!p.grantKeys.insert(key).second)
         return;
-    p.grantKeys.push_back(key);
     ++m_stats.policies;
     if (sam() && isSamPrincipalType(node.type)) {
         Tree args = Tree::makeMap();
@@ -200,9 +222,8 @@ void ExportContext::grantStatement(const Node &node, std::vector<std::string> ac
     std::string key = "stmt|" + writeYaml(resourceValue);
     for (const auto &a : actions)
         key += "|" + a;
-    if (std::find(p.grantKeys.begin(), p.grantKeys.end(), key) != p.grantKeys.end())
+    if (!p.grantKeys.insert(key).second)
         return;
-    p.grantKeys.push_back(key);
     ++m_stats.policies;
     std::vector<Tree> actionTrees;
     for (const auto &a : actions)
@@ -243,10 +264,8 @@ void ExportContext::addParameter(const std::string &name, Tree body)
 
 void ExportContext::addOutput(const std::string &name, const std::string &description, Tree value)
 {
-    for (const auto &o : m_outputs) {
-        if (o.first == name)
-            return;
-    }
+    if (!m_outputNames.insert(name).second)
+        return;
     m_outputs.emplace_back(name, cfn::map({{"Description", cfn::text(description)}, {"Value", std::move(value)}}));
 }
 

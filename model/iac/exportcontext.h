@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace nimbus::model::iac {
@@ -46,6 +47,11 @@ public:
     const std::string &logicalId(const NodeId &id) const;
     /// A new logical id "<base>", "<base>2", ... not used by any node or resource.
     std::string reserveId(const std::string &base);
+    /// A new key "<base>", "<base>2", ... for the map `section` ("Events") of the resource
+    /// `logicalId`, whose current keys are those of `map`; only keys reserved here may be
+    /// added to that map afterwards.
+    std::string reserveKey(const std::string &logicalId, const std::string &section, const Tree &map,
+                           const std::string &base);
 
     /// Adds a resource and returns its body, which has Type and an empty Properties map.
     Tree &addResource(const std::string &logicalId, const std::string &type, const Node *owner,
@@ -93,9 +99,17 @@ public:
     void finishPermissions();
 
 private:
+    /// Names in use, and for each base the next number to try, so that n names from one
+    /// base take linear time.
+    struct UsedNames
+    {
+        std::unordered_set<std::string> used;
+        std::unordered_map<std::string, int> next;
+        std::string reserve(const std::string &base);
+    };
     struct Principal
     {
-        std::vector<std::string> grantKeys;
+        std::unordered_set<std::string> grantKeys;
         std::vector<Tree> samPolicies;
         std::vector<Tree> statements;
     };
@@ -106,7 +120,8 @@ private:
     const PolicyTemplates &m_policies;
     ExportOptions m_options;
     std::unordered_map<std::string, std::string> m_logicalIds; ///< node id -> logical id
-    std::unordered_map<std::string, bool> m_usedIds;
+    UsedNames m_usedIds;
+    std::unordered_map<std::string, UsedNames> m_usedKeys; ///< "<logical id>/<section>" -> its keys
     std::unordered_map<std::string, std::vector<const Edge *>> m_incoming;
     std::unordered_map<std::string, std::vector<const Edge *>> m_outgoing;
     std::vector<ResourceEntry> m_resources;
@@ -116,6 +131,7 @@ private:
     std::map<std::string, Tree> m_parameters;
     std::map<std::string, bool> m_usedParameters;
     std::vector<std::pair<std::string, Tree>> m_outputs;
+    std::unordered_set<std::string> m_outputNames; ///< the names in m_outputs
     std::unordered_map<std::string, bool> m_absorbed;
     Diagnostics m_diagnostics;
     ExportStats m_stats;

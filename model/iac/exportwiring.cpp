@@ -26,10 +26,8 @@ void addEvent(ExportContext &c, const Node &target, const std::string &name,
               const std::string &type, Tree props)
 {
     Tree &events = eventsOf(c, target);
-    std::string eventName = name;
-    for (int i = 2; events.find(eventName) != nullptr; ++i)
-        eventName = name + std::to_string(i);
-    events.set(eventName, map({{"Type", text(type)}, {"Properties", std::move(props)}}));
+    const std::string eventName = c.reserveKey(lid(c, target), "Events", events, name);
+    events.entries.emplace_back(eventName, map({{"Type", text(type)}, {"Properties", std::move(props)}}));
     c.addExpanded(lid(c, target), type == "SNS" || type == "EventBridgeRule" ||
                                           type == "Schedule" || type == "ScheduleV2" ||
                                           type == "IoTRule"

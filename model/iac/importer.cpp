@@ -8,6 +8,7 @@
 #include "templateimporter.h"
 
 #include <model/core/catalog.h>
+#include <model/core/limits.h>
 #include <model/io/yamlreader.h>
 
 #include <algorithm>
@@ -21,7 +22,6 @@ namespace importing {
 
 namespace {
 
-constexpr std::size_t MaxResources = 10'000;
 constexpr int GridColumns = 5;
 
 /// Plumbing types that are folded rather than drawn, with the property naming the
@@ -170,8 +170,14 @@ bool TemplateImporter::readTemplate(const Tree &root)
     }
     m_design.setName(fileStem(m_file));
     if (const Tree *description = root.find("Description");
-        description && description->isScalar() && description->tag.empty())
+        description && description->isScalar() && description->tag.empty()) {
+        if (utf8Length(description->scalar) > kMaxDescriptionLength) {
+            error(*description, tooLongMessage("the template's Description", utf8Length(description->scalar),
+                                                    kMaxDescriptionLength));
+            return false;
+        }
         m_design.setDescription(description->scalar);
+    }
     m_globalVariables = at(&root, {"Globals", "Function", "Environment", "Variables"});
 
     Tree sections = Tree::makeMap();
@@ -191,10 +197,8 @@ bool TemplateImporter::readTemplate(const Tree &root)
         return false;
     }
     m_result.stats.resources = resources->entries.size();
-    if (resources->entries.size() > MaxResources) {
-        error(*resources, "template has " + std::to_string(resources->entries.size()) +
-                                   " resources; Nimbus reads at most " +
-                                   std::to_string(MaxResources));
+    if (resources->entries.size() > kMaxTemplateResources) { // the parse stops earlier
+        error(*resources, tooManyMessage("the template", kMaxTemplateResources, "resources"));
         return false;
     }
     m_resources.reserve(resources->entries.size());
@@ -467,6 +471,11 @@ ImportResult importTemplate(std::string_view text, const std::string &fileName,
     try {
         YamlParseOptions yamlOptions;
         yamlOptions.duplicateKeysAreErrors = options.duplicateKeysAreErrors;
+        yamlOptions.sectionLimits = {{{"Resources"}, kMaxTemplateResources, "resources"},
+                                     {{"Metadata", "Nimbus", "Services"}, kMaxNodes, "services"},
+                                     {{"Metadata", "Nimbus", "Connections"}, kMaxEdges, "connections"},
+                                     {{"Metadata", "Nimbus", "Groups"}, kMaxGroups, "groups"},
+                                     {{"Metadata", "Nimbus", "Notes"}, kMaxNotes, "notes"}};
         YamlParseResult parsed = parseYaml(text, fileName, yamlOptions);
         result.diagnostics = std::move(parsed.diagnostics);
         if (hasErrors(result.diagnostics))
@@ -474,6 +483,8 @@ ImportResult importTemplate(std::string_view text, const std::string &fileName,
         importing::TemplateImporter(catalog, fileName, result).run(parsed.tree);
         if (result.ok())
             importing::applyDesignMetadata(result, parsed.tree, catalog, fileName);
+        if (result.ok())
+            importing::checkDesignLimits(result, fileName);
     } catch (const std::exception &e) {
         result.diagnostics.push_back(
             {Severity::Error, fileName, 0, 0, std::string("could not import: ") + e.what()});
@@ -486,7 +497,7 @@ ImportResult importTemplateFile(const std::string &path, const Catalog &catalog,
 {
     std::string text;
     std::string error;
-    if (!readTextFile(path, text, error, YamlParseOptions().maxBytes)) {
+    if (!readTextFile(path, text, error, kMaxFileBytes)) {
         ImportResult result;
         result.diagnostics.push_back({Severity::Error, path, 0, 0, error});
         return result;

@@ -5,11 +5,13 @@
 #include "cfntree.h"
 
 #include <model/core/catalog.h>
+#include <model/core/limits.h>
 #include <model/core/numberlimits.h>
 #include <model/io/treefields.h>
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 namespace nimbus::model::iac::importing {
 
@@ -37,10 +39,21 @@ private:
     {
         return tree != nullptr && tree->isScalar() && tree->tag.empty() ? tree->scalar : std::string();
     }
+    /// text(), or "" with a warning when it is longer than `maxLength` characters.
+    std::string boundedText(const Tree *tree, std::size_t maxLength, const std::string &what)
+    {
+        std::string value = text(tree);
+        if (utf8Length(value) <= maxLength)
+            return value;
+        warn(*tree, tooLongMessage(what, utf8Length(value), maxLength) + "; it is left out");
+        return {};
+    }
     std::optional<Point> point(const Tree *tree) const;
     PropertyMap properties(const Tree *tree, const std::vector<PropertyDef> *defs);
     void service(const std::string &id, const Tree &entry);
     void fold(const std::string &id);
+    void removeFolded();
+    std::string freshId(const char *prefix, std::size_t &next) const;
     void connections(const Tree &list);
     void recount();
 
@@ -50,6 +63,10 @@ private:
     std::string m_file;
     std::set<std::string> m_services;
     std::set<std::string> m_positioned;
+    std::unordered_set<std::string> m_folding;     ///< folded nodes not yet removed
+    std::unordered_set<std::string> m_foldedKeys;  ///< keys of design.extra()["cloudformationFolded"]
+    std::size_t m_nextEdge = 1;
+    std::size_t m_nextNote = 1;
 };
 
 std::optional<Point> MetadataReader::point(const Tree *tree) const
@@ -79,6 +96,11 @@ PropertyMap MetadataReader::properties(const Tree *tree, const std::vector<Prope
                     def = &d;
             }
         }
+        if (utf8Length(value.scalar) > kMaxPropertyTextLength) {
+            warn(value, tooLongMessage("property '" + key + "'", utf8Length(value.scalar), kMaxPropertyTextLength)
+                            + "; it is left out");
+            continue;
+        }
         if (def != nullptr) {
             if (auto parsed = parsePropertyValue(*def, value.scalar)) {
                 out.emplace(key, *parsed);
@@ -98,9 +120,11 @@ PropertyMap MetadataReader::properties(const Tree *tree, const std::vector<Prope
     return out;
 }
 
+// Folded nodes are removed together (removeFolded()): one at a time, n removals would
+// each move the whole design.
 void MetadataReader::fold(const std::string &id)
 {
-    Node *node = m_design.node(NodeId(id));
+    Node *node = m_folding.count(id) != 0 ? nullptr : m_design.node(NodeId(id));
     if (node == nullptr)
         return;
     if (const Tree *body = node->extra.find("cloudformation")) {
@@ -109,9 +133,35 @@ void MetadataReader::fold(const std::string &id)
             m_design.extra().set("cloudformationFolded", Tree::makeMap());
             folded = m_design.extra().find("cloudformationFolded");
         }
-        folded->set(id, *body);
+        if (m_foldedKeys.empty()) {
+            for (const auto &entry : folded->entries)
+                m_foldedKeys.insert(entry.first);
+        }
+        if (m_foldedKeys.insert(id).second)
+            folded->entries.emplace_back(id, *body);
+        else
+            *folded->find(id) = *body;
     }
-    m_design.removeNode(NodeId(id));
+    m_folding.insert(id);
+}
+
+void MetadataReader::removeFolded()
+{
+    if (m_folding.empty())
+        return;
+    m_design.removeNodesIf([&](const Node &n) { return m_folding.count(n.id.str()) != 0; });
+    m_folding.clear();
+}
+
+/// "<prefix>-<n>" for the first n from `next` on that no object uses; as
+/// Architecture::uniqueId(), without searching from 1 for each new id.
+std::string MetadataReader::freshId(const char *prefix, std::size_t &next) const
+{
+    for (;; ++next) {
+        std::string candidate = std::string(prefix) + '-' + std::to_string(next);
+        if (!m_design.isIdUsed(candidate))
+            return candidate;
+    }
 }
 
 void MetadataReader::service(const std::string &id, const Tree &entry)
@@ -122,6 +172,8 @@ void MetadataReader::service(const std::string &id, const Tree &entry)
     }
     const std::string type = text(entry.find("Type"));
     const ServiceType *serviceType = m_catalog.type(type);
+    if (m_folding.count(id) != 0)
+        removeFolded(); // a service folded into an earlier one is described again
     Node *node = m_design.node(NodeId(id));
     if (node == nullptr) {
         // An outside actor, or a service the template expresses inside another resource
@@ -147,7 +199,8 @@ void MetadataReader::service(const std::string &id, const Tree &entry)
             node->type = type;
     }
     m_services.insert(id);
-    if (const std::string name = text(entry.find("Name")); !name.empty())
+    if (const std::string name = boundedText(entry.find("Name"), kMaxNameLength, "the name of '" + id + "'");
+        !name.empty())
         node->name = name;
     if (auto p = point(entry.find("Position"))) {
         node->position = *p;
@@ -188,13 +241,9 @@ void MetadataReader::connections(const Tree &list)
         return;
     }
     // The connections drawn replace those inferred between the design's own services.
-    std::vector<EdgeId> inferred;
-    for (const Edge &e : m_design.edges()) {
-        if (m_services.count(e.source.str()) != 0 && m_services.count(e.target.str()) != 0)
-            inferred.push_back(e.id);
-    }
-    for (const EdgeId &id : inferred)
-        m_design.removeEdge(id);
+    m_design.removeEdgesIf([&](const Edge &e) {
+        return m_services.count(e.source.str()) != 0 && m_services.count(e.target.str()) != 0;
+    });
     for (const Tree &item : list.items) {
         const std::string from = text(item.find("From"));
         const std::string to = text(item.find("To"));
@@ -205,7 +254,7 @@ void MetadataReader::connections(const Tree &list)
         }
         Edge edge;
         std::string id = text(item.find("Id"));
-        edge.id = EdgeId(id.empty() || m_design.isIdUsed(id) ? m_design.uniqueId("edge") : id);
+        edge.id = EdgeId(id.empty() || m_design.isIdUsed(id) ? freshId("edge", m_nextEdge) : id);
         edge.source = NodeId(from);
         edge.target = NodeId(to);
         edge.kind = *kind;
@@ -235,7 +284,7 @@ void MetadataReader::apply(const Tree &nimbus)
     }
     if (const std::string version = text(nimbus.find("FormatVersion")); version != "1")
         warn(nimbus, "format version '" + version + "' is not one this Nimbus knows; reading what it can");
-    if (const std::string name = text(nimbus.find("Name")); !name.empty())
+    if (const std::string name = boundedText(nimbus.find("Name"), kMaxNameLength, "the design's name"); !name.empty())
         m_design.setName(name);
     if (const std::string region = text(nimbus.find("Region")); !region.empty())
         m_design.settings().region = region;
@@ -243,8 +292,8 @@ void MetadataReader::apply(const Tree &nimbus)
         m_design.settings().freeTier = freeTier == "true";
     if (const Tree *groups = nimbus.find("Groups"); groups != nullptr && groups->isMap()) {
         for (const auto &[id, name] : groups->entries) {
-            if (!m_design.isIdUsed(id))
-                m_design.addGroup(Group{GroupId(id), text(&name), {}});
+            if (!m_design.isIdUsed(id) && isValidId(id))
+                m_design.addGroup(Group{GroupId(id), boundedText(&name, kMaxNameLength, "the name of group '" + id + "'"), {}});
         }
     }
     if (const Tree *services = nimbus.find("Services"); services != nullptr && services->isMap()) {
@@ -257,13 +306,14 @@ void MetadataReader::apply(const Tree &nimbus)
                 fold(r.scalar);
         }
     }
+    removeFolded();
     if (const Tree *list = nimbus.find("Connections"))
         connections(*list);
     if (const Tree *notes = nimbus.find("Notes"); notes != nullptr && notes->isSequence()) {
         for (const Tree &n : notes->items) {
             Note note;
-            note.id = NoteId(m_design.uniqueId("note"));
-            note.text = text(n.find("Text"));
+            note.id = NoteId(freshId("note", m_nextNote));
+            note.text = boundedText(n.find("Text"), kMaxNoteLength, "the text of a note");
             note.position = point(n.find("Position")).value_or(Point{});
             m_design.addNote(std::move(note));
         }
@@ -274,6 +324,22 @@ void MetadataReader::apply(const Tree &nimbus)
 }
 
 } // namespace
+
+void checkDesignLimits(ImportResult &result, const std::string &fileName)
+{
+    const Architecture &design = result.design;
+    const std::pair<std::size_t, std::size_t> counts[] = {{design.nodes().size(), kMaxNodes},
+                                                          {design.edges().size(), kMaxEdges},
+                                                          {design.groups().size(), kMaxGroups},
+                                                          {design.notes().size(), kMaxNotes}};
+    const char *names[] = {"services", "connections", "groups", "notes"};
+    for (std::size_t i = 0; i < std::size(counts); ++i) {
+        if (counts[i].first > counts[i].second)
+            result.diagnostics.push_back({Severity::Error, fileName, 0, 0,
+                                          tooManyMessage("the design read from the template", counts[i].second,
+                                                         names[i])});
+    }
+}
 
 void applyDesignMetadata(ImportResult &result, const Tree &root, const Catalog &catalog,
                          const std::string &fileName)

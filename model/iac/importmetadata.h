@@ -22,4 +22,9 @@ namespace nimbus::model::iac::importing {
 void applyDesignMetadata(ImportResult &result, const Tree &root, const Catalog &catalog,
                          const std::string &fileName);
 
+/// An error when the imported design has more services, connections, groups or notes
+/// than a design may (model/core/limits.h), so that what is imported can be saved and
+/// opened again.
+void checkDesignLimits(ImportResult &result, const std::string &fileName);
+
 } // namespace nimbus::model::iac::importing

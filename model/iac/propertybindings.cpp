@@ -6,6 +6,7 @@
 
 #include <model/core/architecture.h>
 #include <model/core/catalog.h>
+#include <model/core/limits.h>
 #include <model/core/tree.h>
 
 #include <algorithm>
@@ -351,7 +352,14 @@ PropertyMap readBoundProperties(const std::string &typeId, const Tree &resourceB
         if (def == nullptr)
             continue;
         ReadOutcome r = readOne(*b, *def, resourceBody);
-        if (r.status == ReadStatus::Ok) {
+        const std::string *text = std::get_if<std::string>(&r.value);
+        if (r.status == ReadStatus::Ok && text != nullptr && utf8Length(*text) > kMaxPropertyTextLength) {
+            if (diagnostics != nullptr)
+                diagnostics->push_back({Severity::Warning, fileName, r.line, 0,
+                                        tooLongMessage(pathFor(*b, resourceBody) + " of a " + type->name,
+                                                       utf8Length(*text), kMaxPropertyTextLength)
+                                            + "; kept in the template, not modelled"});
+        } else if (r.status == ReadStatus::Ok) {
             out.emplace(b->key, std::move(r.value));
         } else if (r.status == ReadStatus::Invalid && diagnostics != nullptr) {
             diagnostics->push_back({Severity::Info, fileName, r.line, 0,

@@ -10,6 +10,7 @@
 
 #include <model/core/catalog.h>
 #include <model/core/numberlimits.h>
+#include <model/core/limits.h>
 
 #include <algorithm>
 #include <set>
@@ -49,12 +50,16 @@ public:
         }
         if (!m_fields.expectMap(root, "a Nimbus project") || !readHeader(root))
             return;
-        arch.setName(m_fields.text(root, "name", false).value_or(""));
-        arch.setDescription(m_fields.text(root, "description", false).value_or(""));
+        arch.setName(m_fields.boundedText(root, "name", false, kMaxNameLength, "the design's name").value_or(""));
+        arch.setDescription(m_fields.boundedText(root, "description", false, kMaxDescriptionLength,
+                                                 "the design's description")
+                                .value_or(""));
         if (const Tree *settings = root.find("settings"))
             readSettings(*settings, arch.settings());
         else // no unknown keys, held as readSettings() holds them: the design reads back equal
             arch.settings().extra = Tree::makeMap();
+        requireList(root, "nodes", "services");
+        requireList(root, "edges", "connections");
         forEachItem(root, "groups", [&](const Tree &item) { readGroup(item, arch); });
         forEachItem(root, "nodes", [&](const Tree &item) { readNode(item, arch); });
         forEachItem(root, "edges", [&](const Tree &item) { readEdge(item, arch); });
@@ -96,6 +101,14 @@ private:
         return true;
     }
 
+    /// 'nodes' and 'edges' are required, even when empty (docs/file-format.md).
+    void requireList(const Tree &root, const char *key, const char *what)
+    {
+        if (root.find(key) == nullptr)
+            m_fields.error(root, std::string("missing '") + key + "': a design lists its " + what + " under '"
+                                     + key + ":' ('" + key + ": []' when it has none)");
+    }
+
     template<typename Fn>
     void forEachItem(const Tree &root, const char *key, Fn fn)
     {
@@ -114,7 +127,7 @@ private:
     {
         if (!m_fields.expectMap(map, "'settings'"))
             return;
-        settings.region = m_fields.text(map, "region", false).value_or(settings.region);
+        settings.region = m_fields.boundedText(map, "region", false, kMaxNameLength, "the region").value_or(settings.region);
         settings.freeTier = m_fields.boolean(map, "freeTier", false).value_or(settings.freeTier);
         if (map.find("trafficMultiplier")) {
             const auto multiplier = m_fields.number(map, "trafficMultiplier", false);
@@ -129,7 +142,7 @@ private:
     /// Reads and checks an object's id; empty when it is missing, malformed or taken.
     std::string readId(const Tree &item, const Architecture &arch, const char *what)
     {
-        const auto id = m_fields.text(item, "id", true);
+        const auto id = m_fields.boundedText(item, "id", true, kMaxIdLength, std::string("the id of a ") + what);
         if (!id)
             return {};
         const Tree &at = *item.find("id");
@@ -190,7 +203,9 @@ private:
         group.id = GroupId(readId(item, arch, "group"));
         if (group.id.isEmpty())
             return;
-        group.name = m_fields.text(item, "name", false).value_or(group.id.str());
+        group.name = m_fields.boundedText(item, "name", false, kMaxNameLength,
+                                          "the name of group '" + group.id.str() + "'")
+                         .value_or(group.id.str());
         group.extra = collectExtra(item, {"id", "name"});
         arch.addGroup(std::move(group));
     }
@@ -199,7 +214,7 @@ private:
     {
         Node node;
         node.id = NodeId(readId(item, arch, "node"));
-        const auto type = m_fields.text(item, "type", true);
+        const auto type = m_fields.boundedText(item, "type", true, kMaxNameLength, "the type of a node");
         if (node.id.isEmpty() || !type)
             return;
         node.type = *type;
@@ -210,9 +225,12 @@ private:
                            "node '" + node.id.str() + "' has unknown service type '" + node.type
                                + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
         }
-        node.name = m_fields.text(item, "name", false).value_or(node.id.str());
+        node.name = m_fields.boundedText(item, "name", false, kMaxNameLength,
+                                         "the name of node '" + node.id.str() + "'")
+                        .value_or(node.id.str());
         node.position = readPosition(item).value_or(Point{});
-        if (const auto group = m_fields.text(item, "group", false)) {
+        if (const auto group = m_fields.boundedText(item, "group", false, kMaxIdLength,
+                                                    "the group of node '" + node.id.str() + "'")) {
             if (arch.group(GroupId(*group)))
                 node.group = GroupId(*group);
             else
@@ -238,6 +256,11 @@ private:
             if (!value.isScalar()) {
                 m_fields.error(value, "property '" + key + "' of " + owner
                                           + " must be a single value");
+                continue;
+            }
+            if (value.scalar.size() > kMaxPropertyTextLength && utf8Length(value.scalar) > kMaxPropertyTextLength) {
+                m_fields.error(value, tooLongMessage("property '" + key + "' of " + owner,
+                                                     utf8Length(value.scalar), kMaxPropertyTextLength));
                 continue;
             }
             properties[key] = readPropertyValue(key, value, defs, typeName, owner);
@@ -289,9 +312,9 @@ private:
     {
         Edge edge;
         edge.id = EdgeId(readId(item, arch, "edge"));
-        const auto from = m_fields.text(item, "from", true);
-        const auto to = m_fields.text(item, "to", true);
-        const auto kind = m_fields.text(item, "kind", true);
+        const auto from = m_fields.boundedText(item, "from", true, kMaxIdLength, "'from' of an edge");
+        const auto to = m_fields.boundedText(item, "to", true, kMaxIdLength, "'to' of an edge");
+        const auto kind = m_fields.boundedText(item, "kind", true, kMaxNameLength, "the kind of an edge");
         if (edge.id.isEmpty() || !from || !to || !kind)
             return;
         edge.source = NodeId(*from);
@@ -329,7 +352,9 @@ private:
         note.id = NoteId(readId(item, arch, "note"));
         if (note.id.isEmpty())
             return;
-        note.text = m_fields.text(item, "text", false).value_or("");
+        note.text = m_fields.boundedText(item, "text", false, kMaxNoteLength,
+                                         "the text of note '" + note.id.str() + "'")
+                        .value_or("");
         note.position = readPosition(item).value_or(Point{});
         note.extra = collectExtra(item, {"id", "text", "position"});
         arch.addNote(std::move(note));
@@ -405,11 +430,22 @@ Tree edgeTree(const Edge &edge)
 
 } // namespace
 
+YamlParseOptions projectParseOptions()
+{
+    YamlParseOptions options;
+    options.sectionLimits = {{{"nodes"}, kMaxNodes, "services"},
+                             {{"edges"}, kMaxEdges, "connections"},
+                             {{"groups"}, kMaxGroups, "groups"},
+                             {{"notes"}, kMaxNotes, "notes"},
+                             {{"scenarios"}, kMaxScenarios, "scenarios"}};
+    return options;
+}
+
 ProjectLoadResult readProject(std::string_view text, const std::string &fileName,
                               const Catalog &catalog)
 {
     ProjectLoadResult result;
-    YamlParseResult parsed = parseYaml(text, fileName);
+    YamlParseResult parsed = parseYaml(text, fileName, projectParseOptions());
     result.diagnostics = std::move(parsed.diagnostics);
     if (hasErrors(result.diagnostics))
         return result;
@@ -423,7 +459,7 @@ ProjectLoadResult readProjectFile(const std::string &path, const Catalog &catalo
 {
     std::string text;
     std::string error;
-    if (!readTextFile(path, text, error, YamlParseOptions{}.maxBytes)) {
+    if (!readTextFile(path, text, error, kMaxFileBytes)) {
         ProjectLoadResult result;
         result.diagnostics.push_back({Severity::Error, path, 0, 0, error});
         return result;

@@ -12,6 +12,7 @@
 namespace nimbus::model {
 
 class Catalog;
+struct YamlParseOptions;
 
 /// The project-file format version this build writes, and the newest it reads.
 inline constexpr int kProjectFormatVersion = 1;
@@ -31,6 +32,10 @@ struct ProjectLoadResult
 /// values of the wrong type. What can be kept is kept: unknown keys are preserved for
 /// writing back, a node of an unknown type stays (validation reports it), a property of
 /// the wrong type keeps its text.
+/// How a project file is parsed: the YAML limits, and the counts of nodes, edges, groups,
+/// notes and scenarios checked while reading (model/core/limits.h).
+YamlParseOptions projectParseOptions();
+
 ProjectLoadResult readProject(std::string_view text, const std::string &fileName,
                               const Catalog &catalog);
 ProjectLoadResult readProjectFile(const std::string &path, const Catalog &catalog);

@@ -7,6 +7,7 @@
 
 #include <model/core/architecture.h>
 #include <model/core/catalog.h>
+#include <model/core/limits.h>
 
 #include <algorithm>
 #include <cmath>
@@ -53,7 +54,7 @@ public:
 
     std::optional<Scenario> read(const Tree &item)
     {
-        const auto name = m_fields.text(item, "name", true);
+        const auto name = m_fields.boundedText(item, "name", true, kMaxNameLength, "the name of a scenario");
         if (!name)
             return std::nullopt;
         const Tree &at = *item.find("name");
@@ -73,7 +74,9 @@ public:
                         who);
         Scenario s;
         s.name = *name;
-        s.description = m_fields.text(item, "description", false).value_or("");
+        s.description = m_fields.boundedText(item, "description", false, kMaxDescriptionLength,
+                                             "the description of " + who)
+                            .value_or("");
         if (item.find("trafficMultiplier")) {
             const auto multiplier = m_fields.number(item, "trafficMultiplier", false);
             if (!multiplier)
@@ -85,12 +88,16 @@ public:
             }
             s.trafficMultiplier = *multiplier;
         }
-        s.region = m_fields.text(item, "region", false);
+        s.region = m_fields.boundedText(item, "region", false, kMaxNameLength, "the region of " + who);
         s.freeTier = m_fields.boolean(item, "freeTier", false);
         s.architecture = choiceField(m_fields, item, "architecture", kScenarioArchitectures, who);
         s.capacityMode = choiceField(m_fields, item, "capacityMode", kScenarioCapacityModes, who);
         if (const Tree *list = item.find("overrides"); list && !list->isNull()
             && m_fields.expectSequence(*list, "'overrides' of " + who)) {
+            if (list->items.size() > kMaxOverrides) {
+                m_fields.error(list->items[kMaxOverrides], tooManyMessage(who, kMaxOverrides, "overrides"));
+                return std::nullopt;
+            }
             for (const Tree &o : list->items) {
                 if (m_fields.expectMap(o, "an override of " + who))
                     readOverride(o, who, s);
@@ -102,14 +109,18 @@ public:
 private:
     void readOverride(const Tree &map, const std::string &who, Scenario &s)
     {
-        const auto node = m_fields.text(map, "node", true);
-        const auto property = m_fields.text(map, "property", true);
+        const auto node = m_fields.boundedText(map, "node", true, kMaxIdLength, "the service of an override of " + who);
+        const auto property = m_fields.boundedText(map, "property", true, kMaxNameLength,
+                                                   "the property of an override of " + who);
         const Tree *value = map.find("value");
         if (!value)
             m_fields.error(map, "an override of " + who + " needs a 'value'");
         else if (!value->isScalar())
             m_fields.error(*value, "the value of an override of " + who + " must be a single value");
-        if (!node || !property || !value || !value->isScalar())
+        else if (utf8Length(value->scalar) > kMaxPropertyTextLength)
+            m_fields.error(*value, tooLongMessage("the value of an override of " + who, utf8Length(value->scalar),
+                                                  kMaxPropertyTextLength));
+        if (!node || !property || !value || !value->isScalar() || utf8Length(value->scalar) > kMaxPropertyTextLength)
             return;
         warnUnknownKeys(m_fields, map, {"node", "property", "value"}, "an override of " + who);
         PropertyOverride o{NodeId(*node), *property, inferScalarValue(*value)};

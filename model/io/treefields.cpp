@@ -5,6 +5,7 @@
 #include "yamlwriter.h"
 
 #include <model/core/numberlimits.h>
+#include <model/core/limits.h>
 
 #include <algorithm>
 #include <charconv>
@@ -105,6 +106,17 @@ std::optional<std::string> TreeFields::text(const Tree &map, const std::string &
         return std::nullopt;
     }
     return value->scalar;
+}
+
+std::optional<std::string> TreeFields::boundedText(const Tree &map, const std::string &key, bool required,
+                                                   std::size_t maxLength, const std::string &what)
+{
+    std::optional<std::string> value = text(map, key, required);
+    if (value && value->size() > maxLength && utf8Length(*value) > maxLength) {
+        error(*map.find(key), tooLongMessage(what, utf8Length(*value), maxLength));
+        return std::nullopt;
+    }
+    return value;
 }
 
 std::optional<double> TreeFields::number(const Tree &map, const std::string &key, bool required)

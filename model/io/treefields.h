@@ -33,6 +33,10 @@ public:
 
     /// A text field; reports a missing required field or a non-scalar value.
     std::optional<std::string> text(const Tree &map, const std::string &key, bool required);
+    /// A text field of at most `maxLength` characters; a longer one is an error that names
+    /// `what` and the limit, and gives std::nullopt.
+    std::optional<std::string> boundedText(const Tree &map, const std::string &key, bool required,
+                                           std::size_t maxLength, const std::string &what);
     std::optional<double> number(const Tree &map, const std::string &key, bool required);
     std::optional<std::int64_t> integer(const Tree &map, const std::string &key, bool required);
     std::optional<bool> boolean(const Tree &map, const std::string &key, bool required);

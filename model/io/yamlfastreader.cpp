@@ -53,6 +53,14 @@ private:
     std::unordered_map<std::string, std::size_t> m_hash;
 };
 
+/// An entry beyond a YamlSectionLimit: the same error yaml-cpp's path gives.
+struct SectionLimitHit
+{
+    int line = 0;
+    int column = 0;
+    std::string message;
+};
+
 /// Builds the Tree that yaml-cpp's events would give, from what its scanner base reads.
 class FastParser final : YamlScanner
 {
@@ -88,13 +96,17 @@ private:
     void open(Tree &tree, Mark at, const Tag *tag);
     void close() { --m_depth; }
     void count();
-    void addEntry(Tree &map, KeyIndex &index, std::string key, int keyLine, Tree value);
+    void addEntry(Tree &map, KeyIndex &index, const YamlSectionLimit *limit, std::string key,
+                  int keyLine, Tree value);
+    const YamlSectionLimit *sectionLimitHere() const;
+    static void checkLimit(const YamlSectionLimit *limit, std::size_t entries, int line, int column);
 
     const std::string &m_fileName;
     const YamlParseOptions &m_options;
     Diagnostics &m_diagnostics;
     int m_depth = 0;
     std::size_t m_nodes = 0;
+    std::vector<const std::string *> m_keyPath; ///< keys of the map entries being read
 };
 
 Tree FastParser::parseDocument()
@@ -139,12 +151,15 @@ Tree FastParser::parseBlockMap(int indent)
 {
     Tree map = Tree::makeMap();
     open(map, mark(), nullptr);
+    const YamlSectionLimit *limit = sectionLimitHere();
     KeyIndex index;
     for (;;) {
         const int keyLine = line() + 1;
         std::string key = parseKey(false);
+        m_keyPath.push_back(&key);
         Tree value = parseBlockValue(indent, false);
-        addEntry(map, index, std::move(key), keyLine, std::move(value));
+        m_keyPath.pop_back();
+        addEntry(map, index, limit, std::move(key), keyLine, std::move(value));
         if (atEnd() || column() < indent || atDocIndicator())
             break;
         if (column() > indent)
@@ -160,9 +175,12 @@ Tree FastParser::parseBlockSequence(int indent)
 {
     Tree sequence = Tree::makeSequence();
     open(sequence, mark(), nullptr);
+    const YamlSectionLimit *limit = sectionLimitHere();
     for (;;) {
         skipChar(); // the '-'
-        sequence.items.push_back(parseBlockValue(indent, true));
+        Tree item = parseBlockValue(indent, true);
+        checkLimit(limit, sequence.items.size(), item.line, item.column);
+        sequence.items.push_back(std::move(item));
         if (atEnd() || column() < indent || atDocIndicator())
             break;
         if (column() > indent)
@@ -288,6 +306,7 @@ Tree FastParser::parseFlowSequence(Mark at, const Tag *tag)
     Tree sequence = Tree::makeSequence();
     sequence.flow = true;
     open(sequence, at, tag);
+    const YamlSectionLimit *limit = sectionLimitHere();
     skipChar();
     for (;;) {
         skipFlow();
@@ -299,6 +318,7 @@ Tree FastParser::parseFlowSequence(Mark at, const Tag *tag)
         skipFlow();
         if (peek() == ':')
             item = compactMap(std::move(item), itemStart, itemMark);
+        checkLimit(limit, sequence.items.size(), item.line, item.column);
         sequence.items.push_back(std::move(item));
         if (peek() == ',')
             skipChar();
@@ -333,6 +353,7 @@ Tree FastParser::parseFlowMap(Mark at, const Tag *tag)
     Tree map = Tree::makeMap();
     map.flow = true;
     open(map, at, tag);
+    const YamlSectionLimit *limit = sectionLimitHere();
     skipChar();
     KeyIndex index;
     for (;;) {
@@ -342,8 +363,10 @@ Tree FastParser::parseFlowMap(Mark at, const Tag *tag)
         const int keyLine = line() + 1;
         std::string key = parseKey(true);
         skipFlow();
+        m_keyPath.push_back(&key);
         Tree value = peek() == ',' || peek() == '}' ? nullNode(mark()) : parseFlowNode();
-        addEntry(map, index, std::move(key), keyLine, std::move(value));
+        m_keyPath.pop_back();
+        addEntry(map, index, limit, std::move(key), keyLine, std::move(value));
         skipFlow();
         if (peek() == ',')
             skipChar();
@@ -429,10 +452,27 @@ void FastParser::open(Tree &tree, Mark at, const Tag *tag)
         tree.tag = tag->name;
 }
 
-void FastParser::addEntry(Tree &map, KeyIndex &index, std::string key, int keyLine, Tree value)
+// The collection just opened is at depth m_depth; its path is the keys of the maps around
+// it when all of them are maps (then there is one key per level).
+const YamlSectionLimit *FastParser::sectionLimitHere() const
+{
+    if (m_options.sectionLimits.empty() || m_keyPath.size() + 1 != std::size_t(m_depth))
+        return nullptr;
+    return findSectionLimit(m_options.sectionLimits, m_keyPath);
+}
+
+void FastParser::checkLimit(const YamlSectionLimit *limit, std::size_t entries, int line, int column)
+{
+    if (limit != nullptr && entries >= limit->max)
+        throw SectionLimitHit{line, column, sectionLimitMessage(*limit)};
+}
+
+void FastParser::addEntry(Tree &map, KeyIndex &index, const YamlSectionLimit *limit, std::string key,
+                          int keyLine, Tree value)
 {
     const std::ptrdiff_t existing = index.find(map, key);
     if (existing < 0) {
+        checkLimit(limit, map.entries.size(), keyLine, 0);
         map.entries.emplace_back(std::move(key), std::move(value));
         index.lines.push_back(keyLine);
         return;
@@ -490,6 +530,9 @@ std::optional<YamlParseResult> parseYamlFast(std::string_view text, const std::s
     } catch (const YamlScanner::Declined &e) {
         return declined(std::string(e.why) + " (line " + std::to_string(e.line) + ", column " +
                         std::to_string(e.column) + ")");
+    } catch (const SectionLimitHit &e) {
+        result.tree = Tree();
+        result.diagnostics.push_back({Severity::Error, fileName, e.line, e.column, e.message});
     }
     return result;
 }

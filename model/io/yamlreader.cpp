@@ -4,6 +4,7 @@
 
 #include "yamlfastreader.h"
 
+#include <model/core/propertyvalue.h>
 #include <model/core/text.h>
 
 #include <yaml-cpp/eventhandler.h>
@@ -108,6 +109,7 @@ private:
         std::optional<std::string> pendingKey;
         int pendingKeyLine = 0;
         std::unordered_map<std::string, int> keyLines;
+        const YamlSectionLimit *limit = nullptr; ///< on the number of its entries
     };
 
     static std::string normaliseTag(const std::string &tag)
@@ -140,7 +142,34 @@ private:
         tree.tag = normaliseTag(tag);
         tree.flow = style == YAML::EmitterStyle::Flow;
         place(tree, mark);
-        m_stack.push_back(Frame{std::move(tree), anchor, std::nullopt, 0, {}});
+        const YamlSectionLimit *limit = sectionLimitHere();
+        m_stack.push_back(Frame{std::move(tree), anchor, std::nullopt, 0, {}, limit});
+    }
+
+    /// The limit on a collection opened now: its path is the pending keys of the maps
+    /// around it (none when a list is among them).
+    const YamlSectionLimit *sectionLimitHere() const
+    {
+        if (m_options.sectionLimits.empty())
+            return nullptr;
+        std::vector<const std::string *> keys;
+        for (const Frame &frame : m_stack) {
+            if (!frame.tree.isMap() || !frame.pendingKey)
+                return nullptr;
+            keys.push_back(&*frame.pendingKey);
+        }
+        return findSectionLimit(m_options.sectionLimits, keys);
+    }
+
+    /// Stops the parse at the entry one over its collection's limit.
+    static void checkLimit(const Frame &parent, std::size_t entries, int line, int column)
+    {
+        if (parent.limit == nullptr || entries < parent.limit->max)
+            return;
+        YAML::Mark mark;
+        mark.line = line - 1;
+        mark.column = column - 1;
+        throw LimitExceeded{mark, sectionLimitMessage(*parent.limit)};
     }
 
     void close()
@@ -164,6 +193,7 @@ private:
         }
         Frame &parent = m_stack.back();
         if (parent.tree.isSequence()) {
+            checkLimit(parent, parent.tree.items.size(), tree.line, tree.column);
             parent.tree.items.push_back(std::move(tree));
             return;
         }
@@ -174,6 +204,8 @@ private:
         const std::string key = std::move(*parent.pendingKey);
         const int keyLine = parent.pendingKeyLine;
         parent.pendingKey.reset();
+        if (parent.keyLines.count(key) == 0)
+            checkLimit(parent, parent.tree.entries.size(), keyLine, 0);
         auto [it, inserted] = parent.keyLines.emplace(key, keyLine);
         if (inserted) {
             parent.tree.entries.emplace_back(key, std::move(tree));
@@ -260,6 +292,27 @@ std::string encodingProblem(std::string_view text, std::size_t &offset)
 }
 
 } // namespace
+
+std::string sectionLimitMessage(const YamlSectionLimit &limit)
+{
+    std::string where;
+    for (const std::string &key : limit.path)
+        where += (where.empty() ? "" : ".") + key;
+    return "more than " + formatAmount(double(limit.max)) + " " + limit.what + " under '" + where
+           + "', the most Nimbus reads (see Limits in docs/file-format.md)";
+}
+
+const YamlSectionLimit *findSectionLimit(const std::vector<YamlSectionLimit> &limits,
+                                         const std::vector<const std::string *> &keys)
+{
+    for (const YamlSectionLimit &limit : limits) {
+        if (limit.path.size() == keys.size()
+            && std::equal(limit.path.begin(), limit.path.end(), keys.begin(),
+                          [](const std::string &a, const std::string *b) { return a == *b; }))
+            return &limit;
+    }
+    return nullptr;
+}
 
 YamlParseResult parseYaml(std::string_view text, const std::string &fileName,
                           const YamlParseOptions &options)

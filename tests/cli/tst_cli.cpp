@@ -147,7 +147,7 @@ private Q_SLOTS:
                                          "nimbus: 1\nname: Too much memory\nnodes:\n"
                                          "  - id: fn\n    type: lambda-function\n"
                                          "    name: Resizer\n    properties:\n"
-                                         "      memoryMb: 20000\n      turbo: true\n");
+                                         "      memoryMb: 20000\n      turbo: true\nedges: []\n");
         const Run text = run({"validate", path});
         QCOMPARE(text.code, 1);
         QVERIFY2(text.out.contains("error [properties/invalid-value] Memory of 'Resizer' "
@@ -311,6 +311,10 @@ private Q_SLOTS:
         QTest::newRow("samples") << QStringList{"--monte-carlo", "0"} << "--monte-carlo takes a sample count";
         QTest::newRow("prices file") << QStringList{"--prices", "/nonexistent/prices.yaml"} << "cannot open the file";
         QTest::newRow("distribution") << QStringList{"--distribution", "normal"} << "--distribution takes";
+        QTest::newRow("long scenario") << QStringList{"--scenario", QString(257, 's')}
+                                       << "--scenario is 257 characters long; at most 256 are allowed";
+        QTest::newRow("long region") << QStringList{"--region", QString(257, 'r')}
+                                     << "--region is 257 characters long";
     }
     void estimateBadInput()
     {

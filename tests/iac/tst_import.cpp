@@ -4,6 +4,7 @@
 
 #include <app/cli/builtincatalog.h>
 #include <model/core/catalog.h>
+#include <model/core/limits.h>
 #include <model/iac/cfntree.h>
 #include <model/iac/exporter.h>
 #include <model/iac/importer.h>
@@ -665,12 +666,16 @@ Resources:
 
     void tooManyResources()
     {
+        // Refused at the first resource over the limit, while reading.
         std::string text = "Resources:\n";
-        for (int i = 0; i <= 10'000; ++i)
+        for (std::size_t i = 0; i <= kMaxTemplateResources; ++i)
             text += "  Q" + std::to_string(i) + ": {Type: AWS::SQS::Queue}\n";
         const ImportResult r = importTemplate(text, "huge.yaml", builtinCatalog());
         QVERIFY(!r.ok());
-        QVERIFY(r.diagnostics[0].message.find("at most 10000") != std::string::npos);
+        QCOMPARE(r.diagnostics[0].line, int(kMaxTemplateResources) + 2);
+        const std::string expected = "more than " + formatAmount(double(kMaxTemplateResources))
+                                     + " resources under 'Resources'";
+        QVERIFY2(r.diagnostics[0].message.find(expected) != std::string::npos, r.diagnostics[0].message.c_str());
         QVERIFY(r.design.nodes().empty());
     }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "common/testdata.h"
 
+#include <model/core/limits.h>
 #include <views/commands/removeitemscommand.h>
 #include <views/commands/setpropertycommands.h>
 #include <views/document/document.h>
@@ -117,6 +118,7 @@ private Q_SLOTS:
                  QStringLiteral("Lambda function"));
         QCOMPARE(find<QLineEdit>(QStringLiteral("name-edit"))->text(),
                  QStringLiteral("Create order"));
+        QCOMPARE(find<QLineEdit>(QStringLiteral("name-edit"))->maxLength(), int(model::kMaxNameLength));
         QVERIFY(find<QLabel>(QStringLiteral("inspector-swatch"))->styleSheet().contains("#ed7100"));
 
         auto *memory = find<QSpinBox>(QStringLiteral("property-memoryMb"));

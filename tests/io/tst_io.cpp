@@ -204,7 +204,7 @@ private Q_SLOTS:
         // Found by fuzz_projectfile (tests/fuzz/regressions/fuzz_projectfile/no-settings): a
         // file without 'settings' read back, once written, as another design (its settings'
         // unknown keys were a null instead of an empty map).
-        const std::string text = "nimbus: 1\nname: No settings\nnodes: []\nextra: kept\n";
+        const std::string text = "nimbus: 1\nname: No settings\nnodes: []\nedges: []\nextra: kept\n";
         const auto loaded = readProject(text, "no-settings.nimbus", builtinCatalog());
         QVERIFY(loaded.ok());
         const std::string written = writeProject(loaded.architecture);
@@ -420,6 +420,7 @@ private Q_SLOTS:
         QTest::newRow("unknown group") << "unknown-group" << 6 << "unknown group 'backend'";
         QTest::newRow("bad id") << "bad-id" << 4 << "id 'my function' may use only";
         QTest::newRow("empty") << "empty" << 0 << "file is empty";
+        QTest::newRow("missing nodes") << "missing-nodes" << 1 << "missing 'nodes': a design lists its services";
         QTest::newRow("missing file") << "does-not-exist" << 0 << "cannot open the file";
     }
     void malformedFilesReportFileAndLine()

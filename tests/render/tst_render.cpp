@@ -12,6 +12,8 @@
 #include <app/gui/exportdiagramdialog.h>
 #include <app/gui/mainwindow.h>
 #include <app/gui/rendercommand.h>
+#include <model/core/limits.h>
+#include <model/core/propertyvalue.h>
 #include <model/io/projectfile.h>
 #include <views/canvas/canvasscene.h>
 #include <views/canvas/serviceicons.h>
@@ -355,6 +357,14 @@ private Q_SLOTS:
             << "has no service 'nope'";
         QTest::newRow("missing file")
             << QStringList{"no-such-design.nimbus", "-o", "%1/x.png"} << "no-such-design.nimbus";
+        // The reproducer was a 100,000-character title (4 GB); names are bounded.
+        QTest::newRow("title too long")
+            << QStringList{kSample, "-o", "%1/x.png", "--title", QString(model::kMaxNameLength + 1, 'T')}
+            << QStringLiteral("--title is %1 characters long; at most %2 are allowed")
+                   .arg(QString::fromStdString(model::formatAmount(double(model::kMaxNameLength + 1))))
+                   .arg(model::kMaxNameLength);
+        QTest::newRow("not an id") << QStringList{kSample, "-o", "%1/x.png", "--services", "a b"}
+                                   << "--services takes service ids";
     }
 
     void cliRejectsBadUsage()
@@ -383,6 +393,54 @@ private Q_SLOTS:
                  qPrintable(r.err));
         QVERIFY(r.err.contains("cannot be read"));
         QVERIFY(!QFile::exists(out));
+    }
+
+    void titleAtTheLimitIsDrawn()
+    {
+        views::DiagramExportOptions options;
+        options.titleText = QString(qsizetype(model::kMaxNameLength), QChar(0x6587)); // wide characters
+        const views::DiagramExport diagram(builtinCatalog(), m_design, options);
+        QVERIFY(diagram.size().width() < 10'000);
+        const Run r = render({sourcePath(kSample), "-o", m_dir.filePath("titled.svg"), "--title",
+                              QString(qsizetype(model::kMaxNameLength), 'T')});
+        QCOMPARE(r.code, 0);
+    }
+
+    void hugeDiagramIsDrawnSmallerAsPng()
+    {
+        // Two services far apart: a page of about 30,000 x 30,000 units, 900 million pixels.
+        model::Architecture far = m_design;
+        far.node(far.nodes().back().id)->position = {30'000, 30'000};
+        views::DiagramExportOptions options;
+        options.scale = 2;
+        const views::DiagramExport diagram(builtinCatalog(), far, options);
+        QVERIFY(diagram.imageScale() < 1);
+        const QSize pixels = diagram.imageSize();
+        QVERIFY(qint64(pixels.width()) * pixels.height() <= qint64(model::kMaxImagePixels));
+        QVERIFY(qint64(pixels.width()) * pixels.height() > qint64(model::kMaxImagePixels) * 9 / 10);
+        QCOMPARE(pixels.width(), qRound(diagram.size().width() * diagram.imageScale()));
+        // SVG and PDF keep the full size.
+        views::DiagramExportOptions normal;
+        QCOMPARE(views::DiagramExport(builtinCatalog(), m_design, normal).imageScale(), 1.0);
+    }
+
+    void longNotesAreElidedOnTheCanvas()
+    {
+        QCOMPARE(views::noteDisplayText(QStringLiteral("short\nnote")), QStringLiteral("short\nnote"));
+        const QString longLine = views::noteDisplayText(QString(qsizetype(model::kMaxNoteLength), 'x'));
+        QCOMPARE(longLine.size(), qsizetype(160));
+        QVERIFY(longLine.endsWith(QChar(0x2026)));
+        QStringList lines;
+        for (int i = 0; i < 1000; ++i)
+            lines << QStringLiteral("line %1").arg(i);
+        const QStringList shown = views::noteDisplayText(lines.join('\n')).split('\n');
+        QCOMPARE(shown.size(), qsizetype(40));
+        QCOMPARE(shown.back(), QString(QChar(0x2026)));
+        // A diagram with the longest note stays small.
+        model::Architecture noted = m_design;
+        noted.addNote({model::NoteId("long"), std::string(model::kMaxNoteLength, 'n'), {0, 0}, {}});
+        const views::DiagramExport diagram(builtinCatalog(), noted, views::DiagramExportOptions());
+        QVERIFY(diagram.size().width() < 5'000);
     }
 
     void cliHelpListsRender()

@@ -11,6 +11,7 @@
 #include <app/cli/estimatecommand.h>
 #include <app/gui/mainwindow.h>
 #include <app/gui/reportcommand.h>
+#include <model/core/limits.h>
 #include <model/core/propertyvalue.h>
 #include <model/core/scenario.h>
 #include <model/cost/currency.h>
@@ -19,6 +20,7 @@
 #include <model/io/projectfile.h>
 #include <views/document/document.h>
 #include <views/report/costreport.h>
+#include <views/report/reportlayout.h>
 
 #include <QAction>
 #include <QFile>
@@ -142,6 +144,7 @@ private Q_SLOTS:
     void cliReportsAScenario();
     void cliRejectsBadInput_data();
     void cliRejectsBadInput();
+    void longDescriptionIsShownAsAnExcerpt();
     void windowExportsReportAndCsv();
     void fullDiskKeepsThePreviousReport();
 };
@@ -469,6 +472,43 @@ void TestReport::cliRejectsBadInput_data()
     QTest::newRow("bad date") << QStringList{sample, QStringLiteral("-o"), QStringLiteral("/tmp/x.pdf"),
                                              QStringLiteral("--date"), QStringLiteral("14/03/2026")}
                               << QStringLiteral("YYYY-MM-DD");
+    const QString longText(qsizetype(model::kMaxCurrencyTextLength) + 1, 'C');
+    QTest::newRow("long currency code") << QStringList{sample, QStringLiteral("-o"), QStringLiteral("/tmp/x.pdf"),
+                                                       QStringLiteral("--currency-code"), longText,
+                                                       QStringLiteral("--exchange-rate"), QStringLiteral("2")}
+                                        << QStringLiteral("--currency-code is 17 characters long; at most 16");
+    QTest::newRow("long currency symbol") << QStringList{sample, QStringLiteral("-o"), QStringLiteral("/tmp/x.pdf"),
+                                                         QStringLiteral("--currency-symbol"), longText}
+                                          << QStringLiteral("--currency-symbol is 17 characters long");
+    QTest::newRow("long scenario") << QStringList{sample, QStringLiteral("-o"), QStringLiteral("/tmp/x.pdf"),
+                                                  QStringLiteral("--scenario"),
+                                                  QString(qsizetype(model::kMaxNameLength) + 1, 's')}
+                                   << QStringLiteral("--scenario is 257 characters long");
+}
+
+void TestReport::longDescriptionIsShownAsAnExcerpt()
+{
+    // The reproducer: a 50 MB description made the report lay out all of it. The
+    // longest description a design may have gives a bounded excerpt that says so.
+    const QString description = QStringLiteral("word ").repeated(qsizetype(model::kMaxDescriptionLength) / 5);
+    const QString shown = views::report::excerpt(description, 1500);
+    QVERIFY(shown.size() < 1600);
+    QVERIFY2(shown.contains(QStringLiteral("shortened; the full text has 20,000 characters")), qPrintable(shown));
+    QCOMPARE(views::report::excerpt(QStringLiteral("short"), 1500), QStringLiteral("short"));
+
+    model::Architecture design = load(QStringLiteral("templates/web-application.nimbus"));
+    const model::PriceList prices = pricesFor(design);
+    QTemporaryDir dir;
+    views::ReportSummary plain;
+    QVERIFY(views::writeCostReport(requestFor(design, prices), dir.filePath(QStringLiteral("plain.pdf")), nullptr, &plain));
+    design.setDescription(description.toStdString());
+    views::ReportSummary described;
+    const QString pdf = dir.filePath(QStringLiteral("described.pdf"));
+    QVERIFY(views::writeCostReport(requestFor(design, prices), pdf, nullptr, &described));
+    QCOMPARE(described.pages, plain.pages);
+    if (tool("pdftotext").isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed: the PDF's text cannot be read");
+    QVERIFY(pdfText(pdf, 1, 1).contains(QStringLiteral("shortened")));
 }
 
 void TestReport::cliRejectsBadInput()

@@ -9,6 +9,7 @@
 
 #include <app/cli/estimatecommand.h>
 #include <app/gui/mainwindow.h>
+#include <model/core/limits.h>
 #include <model/cost/scenariocomparison.h>
 #include <views/document/document.h>
 #include <views/scenarios/scenarioeditor.h>
@@ -145,6 +146,21 @@ private Q_SLOTS:
         QCOMPARE(problems.count(), 1);
         QCOMPARE(m_panel->list()->item(0)->text(), QStringLiteral("launch"));
         QCOMPARE(m_document->undoStack()->count(), 0);
+    }
+
+    void namesAndTextsStayWithinTheLimits()
+    {
+        QSignalSpy problems(m_panel.get(), &views::ScenarioPanel::problem);
+        m_panel->list()->item(0)->setText(QString(qsizetype(model::kMaxNameLength) + 1, 'n'));
+        QCOMPARE(problems.count(), 1);
+        QVERIFY2(problems.front().front().toString().contains(QStringLiteral("at most 256")),
+                 qPrintable(problems.front().front().toString()));
+        QCOMPARE(m_panel->list()->item(0)->text(), QStringLiteral("launch"));
+        QCOMPARE(m_document->undoStack()->count(), 0);
+        QCOMPARE(child<QLineEdit>(m_panel.get(), "scenario-description")->maxLength(),
+                 int(model::kMaxDescriptionLength));
+        QCOMPARE(child<QLineEdit>(m_panel.get(), "scenario-override-value")->maxLength(),
+                 int(model::kMaxPropertyTextLength));
     }
 
     void typingInTheFormIsOneUndoStepPerField()

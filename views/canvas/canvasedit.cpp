@@ -13,6 +13,8 @@
 #include "../commands/removeitemscommand.h"
 #include "../document/document.h"
 
+#include <model/core/limits.h>
+#include <model/core/propertyvalue.h>
 #include <model/io/projectfile.h>
 
 #include <QGraphicsItem>
@@ -41,12 +43,14 @@ void CanvasScene::groupSelection(const QString &title)
     std::vector<model::NodeId> nodes;
     for (const QString &id : selectedNodeIds())
         nodes.push_back(nodeId(id));
-    if (!nodes.empty())
+    if (!nodes.empty() && roomFor(0, 0, 1))
         m_document.undoStack()->push(new GroupNodesCommand(m_document, std::move(nodes), title.toStdString()));
 }
 
 void CanvasScene::addNote(const QPointF &scenePos, const QString &text)
 {
+    if (!roomFor(0, 0, 0, 1))
+        return;
     model::Note note;
     note.id = model::NoteId(m_document.architecture().uniqueId("note"));
     note.text = text.toStdString();
@@ -54,10 +58,32 @@ void CanvasScene::addNote(const QPointF &scenePos, const QString &text)
     m_document.undoStack()->push(new AddNoteCommand(m_document, std::move(note)));
 }
 
+bool CanvasScene::roomFor(std::size_t nodes, std::size_t edges, std::size_t groups, std::size_t notes)
+{
+    const model::Architecture &arch = m_document.architecture();
+    const struct
+    {
+        std::size_t have, adding, max;
+        const char *what;
+    } counts[] = {{arch.nodes().size(), nodes, model::kMaxNodes, "services"},
+                  {arch.edges().size(), edges, model::kMaxEdges, "connections"},
+                  {arch.groups().size(), groups, model::kMaxGroups, "groups"},
+                  {arch.notes().size(), notes, model::kMaxNotes, "notes"}};
+    for (const auto &c : counts) {
+        if (c.adding > 0 && c.have + c.adding > c.max) {
+            Q_EMIT editRefused(tr("A design holds at most %1 %2; this one has %3.")
+                                   .arg(q(model::formatAmount(double(c.max))), QString::fromLatin1(c.what),
+                                        q(model::formatAmount(double(c.have)))));
+            return false;
+        }
+    }
+    return true;
+}
+
 void CanvasScene::addService(const QString &typeId, const QPointF &scenePos)
 {
     const model::ServiceType *type = m_document.catalog().type(typeId.toStdString());
-    if (!type)
+    if (!type || !roomFor(1, 0))
         return;
     const model::Architecture &arch = m_document.architecture();
     model::Node node;
@@ -130,6 +156,8 @@ bool CanvasScene::paste(const QByteArray &text, const QPointF &offset)
     const model::ProjectLoadResult loaded = model::readProject(text.toStdString(), "clipboard", m_document.catalog());
     if (!loaded.ok() || loaded.architecture.nodes().empty())
         return false;
+    if (!roomFor(loaded.architecture.nodes().size(), loaded.architecture.edges().size()))
+        return true; // it holds services, but they do not fit: editRefused() said why
     const model::Architecture &arch = m_document.architecture();
     // New ids that collide neither with the design nor with each other.
     model::Architecture taken = arch;

@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 namespace nimbus::views {
 
@@ -40,6 +41,24 @@ qreal snapped(qreal value)
 }
 
 } // namespace
+
+QString noteDisplayText(const QString &text)
+{
+    constexpr qsizetype kMaxLines = 40;
+    constexpr qsizetype kMaxLineLength = 160;
+    const QChar ellipsis(0x2026);
+    QStringList lines = text.split(QLatin1Char('\n'));
+    const bool cutLines = lines.size() > kMaxLines;
+    if (cutLines)
+        lines.resize(kMaxLines);
+    for (QString &line : lines) {
+        if (line.size() > kMaxLineLength)
+            line = line.left(kMaxLineLength - 1) + ellipsis;
+    }
+    if (cutLines)
+        lines.back() = ellipsis;
+    return lines.join(QLatin1Char('\n'));
+}
 
 CanvasScene::CanvasScene(Document &document, QObject *parent)
     : QGraphicsScene(parent)
@@ -180,12 +199,14 @@ void CanvasScene::rebuildDecorations()
     QFont titleFont;
     titleFont.setPointSizeF(9);
     titleFont.setBold(true);
+    // Each group's box surrounds its members: one pass over the nodes for all groups.
+    std::unordered_map<model::GroupId, QRectF> boundsOf;
+    for (const model::Node &node : arch.nodes()) {
+        if (node.group)
+            boundsOf[*node.group] |= QRectF(node.position.x, node.position.y, ServiceItem::kWidth, ServiceItem::kHeight);
+    }
     for (const model::Group &group : arch.groups()) {
-        QRectF bounds;
-        for (const model::Node &node : arch.nodes()) {
-            if (node.group == group.id)
-                bounds |= QRectF(node.position.x, node.position.y, ServiceItem::kWidth, ServiceItem::kHeight);
-        }
+        QRectF bounds = boundsOf[group.id];
         if (bounds.isNull())
             continue;
         bounds.adjust(-18, -40, 18, 18);
@@ -203,7 +224,7 @@ void CanvasScene::rebuildDecorations()
         m_decorations << box;
     }
     for (const model::Note &note : arch.notes()) {
-        auto *text = addSimpleText(displayText(note.text, true));
+        auto *text = addSimpleText(noteDisplayText(displayText(note.text, true)));
         text->setPos(note.position.x, note.position.y);
         text->setBrush(m_colours.note);
         text->setZValue(-5);
@@ -413,7 +434,7 @@ void CanvasScene::finishConnection(const QPointF &scenePos)
     std::optional<model::ConnectionKind> kind = check.kinds.front();
     if (check.kinds.size() > 1 && m_kindChooser)
         kind = m_kindChooser(check.kinds, scenePos);
-    if (!kind)
+    if (!kind || !roomFor(0, 1))
         return;
     model::Edge edge;
     edge.id = model::EdgeId(m_document.architecture().uniqueId("e"));

@@ -23,6 +23,11 @@ struct Finding;
 
 namespace nimbus::views {
 
+/// The text a note shows on the canvas and in diagrams: at most 40 lines of at most 160
+/// characters, elided beyond, so that a long note (up to kMaxNoteLength characters) is laid
+/// out in bounded room. The full text is what the note holds and what its editor shows.
+QString noteDisplayText(const QString &text);
+
 class ConnectionItem;
 class Document;
 class ServiceItem;
@@ -93,6 +98,9 @@ Q_SIGNALS:
     void selectionIdsChanged(const QStringList &nodeIds, const QStringList &edgeIds);
     /// A connection the rules refuse was attempted; `reason` says why.
     void connectionRefused(const QString &reason);
+    /// An edit would take the design over one of its limits (model/core/limits.h); nothing
+    /// was changed, `reason` says which limit.
+    void editRefused(const QString &reason);
     /// The user double-clicked a note to edit its text.
     void noteEditRequested(const QString &noteId);
 
@@ -104,6 +112,9 @@ protected:
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
+    /// False, with editRefused() emitted, when adding `nodes`, `edges`, `groups` and
+    /// `notes` would take the design over its limits.
+    bool roomFor(std::size_t nodes, std::size_t edges, std::size_t groups = 0, std::size_t notes = 0);
     void rebuild();
     void addServiceItem(const QString &id);
     void addConnectionItem(const QString &id);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "propertyeditor.h"
 
+#include <model/core/limits.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -200,7 +202,9 @@ QWidget *PropertyEditor::createEditor(QWidget *parent)
     case model::PropertyType::String:
         break;
     }
-    return new QLineEdit(parent);
+    auto *edit = new QLineEdit(parent);
+    edit->setMaxLength(int(model::kMaxPropertyTextLength));
+    return edit;
 }
 
 void PropertyEditor::connectEditor()

@@ -4,6 +4,8 @@
 
 #include "propertyeditor.h"
 
+#include <model/core/limits.h>
+
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -108,6 +110,7 @@ QLineEdit *PropertySheet::addNameRow()
     auto *label = new QLabel(tr("Name"), this);
     m_nameEdit = new QLineEdit(this);
     m_nameEdit->setObjectName(QStringLiteral("name-edit"));
+    m_nameEdit->setMaxLength(int(model::kMaxNameLength));
     m_nameEdit->setMinimumWidth(80);
     m_nameEdit->setToolTip(tr("The name shown on the canvas and in reports"));
     label->setBuddy(m_nameEdit);

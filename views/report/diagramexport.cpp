@@ -6,6 +6,7 @@
 #include "diagramlegend.h"
 
 #include "../document/outputfile.h"
+#include <model/core/limits.h>
 
 #include <QBuffer>
 #include <QDate>
@@ -231,10 +232,24 @@ void DiagramExport::paint(QPainter &painter) const
     painter.restore();
 }
 
+qreal DiagramExport::imageScale() const
+{
+    const qreal scale = std::clamp(m_options.scale, 1, 4);
+    const qreal pixels = m_size.width() * m_size.height() * scale * scale;
+    if (pixels <= qreal(model::kMaxImagePixels))
+        return scale;
+    return scale * std::sqrt(qreal(model::kMaxImagePixels) / pixels);
+}
+
+QSize DiagramExport::imageSize() const
+{
+    return (m_size * imageScale()).toSize().expandedTo(QSize(1, 1));
+}
+
 QImage DiagramExport::toImage() const
 {
-    const int scale = std::clamp(m_options.scale, 1, 4);
-    QImage image((m_size * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    const qreal scale = imageScale();
+    QImage image(imageSize(), QImage::Format_ARGB32_Premultiplied);
     image.setDotsPerMeterX(kDotsPerMeter96); // fonts in points get their canvas size
     image.setDotsPerMeterY(kDotsPerMeter96);
     image.fill(Qt::transparent);
@@ -243,8 +258,8 @@ QImage DiagramExport::toImage() const
     paint(painter);
     painter.end();
     // Tell viewers the real density, so that a 2x image shows at the size of a 1x one.
-    image.setDotsPerMeterX(kDotsPerMeter96 * scale);
-    image.setDotsPerMeterY(kDotsPerMeter96 * scale);
+    image.setDotsPerMeterX(qRound(kDotsPerMeter96 * scale));
+    image.setDotsPerMeterY(qRound(kDotsPerMeter96 * scale));
     return image;
 }
 

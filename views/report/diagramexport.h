@@ -71,7 +71,12 @@ public:
     /// painter unit. The painter's device should have 96 dpi so that fonts have the size
     /// they have on the canvas (QSvgGenerator and QPdfWriter set up by write*() do).
     void paint(QPainter &painter) const;
-    /// The page as an image of size() × scale pixels.
+    /// Pixels per canvas unit of the PNG: options' scale, or less when the page would
+    /// have more than kMaxImagePixels (model/core/limits.h).
+    qreal imageScale() const;
+    /// The size of toImage() in pixels.
+    QSize imageSize() const;
+    /// The page as an image of imageSize() pixels.
     QImage toImage() const;
 
     /// Writes the page to `path` in the format its extension names. False with `error` set

@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: MIT
 #include "reportlayout.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPainter>
 
+#include <algorithm>
 #include <numeric>
 #include <utility>
 
@@ -105,6 +108,38 @@ qreal TextMeasure::wrappedHeight(const QString &text, const QFont &font, qreal w
 qreal TextMeasure::lineHeight(const QFont &font) const
 {
     return QFontMetricsF(font, m_device).height();
+}
+
+QString excerpt(const QString &text, qsizetype maxCharacters)
+{
+    if (text.size() <= maxCharacters)
+        return text;
+    qsizetype cut = text.lastIndexOf(QLatin1Char(' '), maxCharacters);
+    if (cut < maxCharacters / 2)
+        cut = maxCharacters;
+    return text.left(cut) + QChar(0x2026)
+           + QCoreApplication::translate("Report", " (shortened; the full text has %1 characters)")
+                 .arg(QLocale(QLocale::English).toString(text.size()));
+}
+
+QString fittedExcerpt(const QPainter &painter, const QRectF &rect, const QString &text, qsizetype maxCharacters)
+{
+    const QFontMetricsF metrics(painter.font(), painter.device());
+    const auto fits = [&](const QString &shown) {
+        return metrics.boundingRect(rect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, shown).height()
+               <= rect.height();
+    };
+    QString shown = excerpt(text, maxCharacters);
+    if (fits(shown))
+        return shown;
+    // The excerpt's length that fits, by bisection: [low] fits, [high] does not.
+    qsizetype low = 0;
+    qsizetype high = std::min(maxCharacters, text.size());
+    while (high - low > 1) {
+        const qsizetype middle = (low + high) / 2;
+        (fits(excerpt(text, middle)) ? low : high) = middle;
+    }
+    return excerpt(text, low);
 }
 
 void drawElided(QPainter &painter, const QRectF &rect, const QString &text, Qt::Alignment align)

@@ -97,6 +97,15 @@ private:
     QPaintDevice *m_device;
 };
 
+/// At most `maxCharacters` of `text`, cut at a space where there is one, followed by a
+/// note that the text was shortened and how long it is; `text` itself when it fits. A
+/// report shows such an excerpt so that it never lays out a text of unbounded length.
+QString excerpt(const QString &text, qsizetype maxCharacters);
+
+/// The longest excerpt() of `text`, of at most `maxCharacters`, that fits `rect` when drawn
+/// word-wrapped with `painter`'s font.
+QString fittedExcerpt(const QPainter &painter, const QRectF &rect, const QString &text, qsizetype maxCharacters);
+
 /// Draws `text` elided to fit `rect` on one line.
 void drawElided(QPainter &painter, const QRectF &rect, const QString &text, Qt::Alignment align);
 

@@ -176,6 +176,7 @@ std::vector<Page> titlePage(const ReportContext &c)
         facts << QObject::tr("Amounts in %1 at %2 per US dollar")
                      .arg(qs(c.request.currency.code), QString::number(c.request.currency.perUsd));
     const QString date = QLocale(QLocale::English).toString(c.request.date, QStringLiteral("d MMMM yyyy"));
+    // The box below the headline shows at most 1,500 characters, fewer when they do not fit.
     const QString description = displayText(c.request.design->description(), true);
     const TextMeasure measure = c.measure;
     const QString name = c.designName;
@@ -202,8 +203,8 @@ std::vector<Page> titlePage(const ReportContext &c)
         p.drawText(box.adjusted(24, 0, -24, 0), Qt::AlignLeft | Qt::AlignVCenter, headline);
         p.setFont(ReportStyle::font(11));
         p.setPen(style.muted);
-        p.drawText(QRectF(r.left(), box.bottom() + 28, r.width() * 0.8, r.bottom() - box.bottom() - 28),
-                   Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, description);
+        const QRectF below(r.left(), box.bottom() + 28, r.width() * 0.8, r.bottom() - box.bottom() - 28);
+        p.drawText(below, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, fittedExcerpt(p, below, description, 1500));
     })};
 }
 

@@ -7,6 +7,7 @@
 
 #include <model/core/catalog.h>
 #include <model/core/numberlimits.h>
+#include <model/core/limits.h>
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -81,6 +82,7 @@ QWidget *ScenarioEditor::createSettings()
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_description = new QLineEdit;
     m_description->setObjectName(QStringLiteral("scenario-description"));
+    m_description->setMaxLength(int(model::kMaxDescriptionLength));
     m_description->setPlaceholderText(tr("What this scenario stands for"));
     m_multiplier = new QDoubleSpinBox;
     m_multiplier->setObjectName(QStringLiteral("scenario-multiplier"));
@@ -149,6 +151,7 @@ QWidget *ScenarioEditor::createOverrides()
     m_property->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_property->setMinimumContentsLength(12);
     m_value = new QLineEdit;
+    m_value->setMaxLength(int(model::kMaxPropertyTextLength));
     m_value->setObjectName(QStringLiteral("scenario-override-value"));
     m_value->setPlaceholderText(tr("Value"));
     m_add = new QPushButton(tr("Add Override"));

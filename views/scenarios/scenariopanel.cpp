@@ -7,6 +7,7 @@
 #include <views/commands/scenariocommands.h>
 #include <views/document/document.h>
 
+#include <model/core/limits.h>
 #include <model/core/propertyvalue.h>
 
 #include <QCheckBox>
@@ -230,8 +231,18 @@ void ScenarioPanel::refreshList()
     m_showOnCanvas->setChecked(index >= 0 && qs(all[std::size_t(index)].name) == m_active);
 }
 
+bool ScenarioPanel::roomForScenario()
+{
+    if (m_document.architecture().scenarios().size() < model::kMaxScenarios)
+        return true;
+    Q_EMIT problem(tr("A design holds at most %1 scenarios").arg(model::kMaxScenarios));
+    return false;
+}
+
 void ScenarioPanel::addScenario()
 {
+    if (!roomForScenario())
+        return;
     model::Scenario s;
     s.name = model::uniqueScenarioName(m_document.architecture(), tr("Scenario").toStdString());
     const std::size_t at = m_document.architecture().scenarios().size();
@@ -242,11 +253,13 @@ void ScenarioPanel::addScenario()
 void ScenarioPanel::duplicateScenario()
 {
     const int index = currentIndex();
-    if (index < 0)
+    if (index < 0 || !roomForScenario())
         return;
     model::Scenario copy = m_document.architecture().scenarios()[std::size_t(index)];
     const QString from = qs(copy.name);
-    copy.name = model::uniqueScenarioName(m_document.architecture(), copy.name + tr(" copy").toStdString());
+    // Room for " copy 99" within the length of a name.
+    const QString base = from.left(qsizetype(model::kMaxNameLength) - 16) + tr(" copy");
+    copy.name = model::uniqueScenarioName(m_document.architecture(), base.toStdString());
     m_document.undoStack()->push(new AddScenarioCommand(m_document, std::size_t(index) + 1, copy,
                                                         tr("Duplicate scenario '%1'").arg(from)));
     selectScenario(index + 1);
@@ -269,8 +282,11 @@ void ScenarioPanel::onItemRenamed(QListWidgetItem *item)
     const std::string name = item->text().trimmed().toStdString();
     if (name == old.name)
         return;
-    if (name.empty() || model::findScenario(m_document.architecture(), name)) {
+    const bool tooLong = model::utf8Length(name) > model::kMaxNameLength;
+    if (name.empty() || tooLong || model::findScenario(m_document.architecture(), name)) {
         Q_EMIT problem(name.empty() ? tr("A scenario needs a name")
+                       : tooLong    ? qs(model::tooLongMessage("A scenario's name", model::utf8Length(name),
+                                                               model::kMaxNameLength))
                                     : tr("There is already a scenario called '%1'").arg(qs(name)));
         const QSignalBlocker block(m_list);
         item->setText(qs(old.name));

@@ -72,6 +72,7 @@ private:
     QWidget *createComparison();
     void refreshList();
     void fillTable();
+    bool roomForScenario();
     void addScenario();
     void duplicateScenario();
     void deleteScenario();
