@@ -293,9 +293,32 @@ const Row kRows[] = {
      "edges:\n  - {id: e, from: c, to: api, kind: sync-invoke}\n", ""},
     {"secret", "security/secret-in-environment", true,
      "nodes:\n  - {id: f, type: lambda-function, properties: {environmentVariables: \"TABLE=orders; db_password=hunter2\"}}\nedges: []\n",
-     "DB_PASSWORD"},
+     "sets the environment variable db_password to **** (7 characters), which looks like a secret (its name contains PASSWORD)"},
     {"secret near miss", "security/secret-in-environment", false,
      "nodes:\n  - {id: f, type: lambda-function, properties: {environmentVariables: \"TABLE=orders\"}}\nedges: []\n", ""},
+    {"secret in a container", "security/secret-in-environment", true,
+     "nodes:\n  - {id: s, type: fargate-service, properties: {environmentVariables: \"UPSTREAM=postgres://app:pw1234@db.internal/orders\"}}\nedges: []\n",
+     "UPSTREAM to postgres://app:****@db.internal/orders"},
+    {"reserved variable", "properties/environment-invalid", true,
+     "nodes:\n  - {id: f, type: lambda-function, properties: {environmentVariables: \"AWS_REGION=eu-west-1\"}}\nedges: []\n",
+     "'AWS_REGION' is set by Lambda itself"},
+    {"invalid variable name", "properties/environment-invalid", true,
+     "nodes:\n  - {id: f, type: lambda-function, properties: {environmentVariables: \"1X=a\"}}\nedges: []\n",
+     "'1X' is not a valid name"},
+    {"variable without value", "properties/environment-invalid", true,
+     "nodes:\n  - {id: f, type: lambda-function, properties: {environmentVariables: \"TABLE\"}}\nedges: []\n",
+     "'TABLE' has no '='"},
+    {"variable twice", "properties/environment-invalid", true,
+     "nodes:\n  - {id: f, type: lambda-function, properties: {environmentVariables: \"TABLE=a;TABLE=b\"}}\nedges: []\n",
+     "'TABLE' is defined more than once"},
+    {"variable near miss", "properties/environment-invalid", false,
+     "nodes:\n  - {id: f, type: lambda-function, properties: {environmentVariables: \"TABLE=a;LOG_LEVEL=b\\\\;c\"}}\n"
+     "  - {id: s, type: fargate-service, properties: {environmentVariables: \"AWS_REGION=eu-west-1\"}}\nedges: []\n", ""},
+    {"exec wrapper", "security/startup-hook-variable", true,
+     "nodes:\n  - {id: f, type: lambda-function, properties: {environmentVariables: \"AWS_LAMBDA_EXEC_WRAPPER=/opt/bootstrap\"}}\nedges: []\n",
+     "sets AWS_LAMBDA_EXEC_WRAPPER to '/opt/bootstrap'"},
+    {"exec wrapper near miss", "security/startup-hook-variable", false,
+     "nodes:\n  - {id: f, type: lambda-function, properties: {environmentVariables: \"EXEC_WRAPPER=/opt/bootstrap\"}}\nedges: []\n", ""},
     {"wildcard", "security/wildcard-permissions", true,
      "nodes:\n  - {id: f, type: lambda-function, properties: {managedPolicies: \"dynamodb:*\"}}\nedges: []\n", "dynamodb:*"},
     {"wildcard near miss", "security/wildcard-permissions", false,
@@ -382,6 +405,7 @@ private Q_SLOTS:
         }
         covered.insert("catalog/unknown-type");   // unknownTypeIsAnError()
         covered.insert("limits/stack-resources"); // stackResourceLimit()
+        covered.insert("limits/environment-size"); // environmentSizeLimit()
         for (const RuleInfo &info : validationRules(builtinCatalog())) {
             if (info.id.rfind("wiring/", 0) == 0 && !covered.count(info.id)) {
                 // Data-driven property conditions are covered by conditionRulesComeFromData().
@@ -464,6 +488,21 @@ private Q_SLOTS:
         };
         QCOMPARE(findingsOf(build(130), "limits/stack-resources").size(), std::size_t(1));
         QVERIFY(findingsOf(build(100), "limits/stack-resources").empty());
+    }
+
+    void environmentSizeLimit()
+    {
+        // Lambda's 4 KB counts every name and value (catalog limit envVarsMax).
+        const auto body = [](std::size_t size) {
+            return QByteArray("nodes:\n  - {id: f, type: lambda-function, properties: "
+                              "{environmentVariables: \"BIG=")
+                   + QByteArray(int(size), 'x') + "\"}}\nedges: []\n";
+        };
+        const auto over = findingsOf(design(body(4094)), "limits/environment-size");
+        QCOMPARE(over.size(), std::size_t(1));
+        QVERIFY2(over.front().message.find("take 4097 bytes, more than the 4 KB") != std::string::npos,
+                 over.front().message.c_str());
+        QVERIFY(findingsOf(design(body(4093)), "limits/environment-size").empty());
     }
 
     void canConnectAnswersFromTheRules()
