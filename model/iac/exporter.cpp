@@ -3,6 +3,7 @@
 #include "exporter.h"
 
 #include "cfntree.h"
+#include "environmentbinding.h"
 #include "exportcontext.h"
 #include "policytemplates.h"
 #include "propertybindings.h"
@@ -409,8 +410,12 @@ Tree propertyTree(const PropertyValue &value)
 Tree propertiesTree(const PropertyMap &properties)
 {
     Tree out = Tree::makeMap();
-    for (const auto &[key, value] : properties)
-        out.entries.emplace_back(key, propertyTree(value));
+    for (const auto &[key, value] : properties) {
+        // The resource carries the variables, secrets replaced by references; a copy here
+        // would put the secrets back in clear.
+        if (key != kEnvironmentKey)
+            out.entries.emplace_back(key, propertyTree(value));
+    }
     return out;
 }
 
@@ -440,8 +445,14 @@ Tree designMetadata(ExportContext &context)
         entry.set("Position", std::move(position));
         if (node.group)
             entry.set("Group", cfn::text(node.group->str()));
-        if (!node.properties.empty())
-            entry.set("Properties", propertiesTree(node.properties));
+        if (Tree properties = propertiesTree(node.properties); !properties.entries.empty())
+            entry.set("Properties", std::move(properties));
+        if (const auto kept = keptLiteralVariables(context, node); !kept.empty()) {
+            Tree names = Tree::makeSequence();
+            for (const std::string &name : kept)
+                names.items.push_back(cfn::text(name));
+            entry.set(kKeptVariablesKey, std::move(names));
+        }
         if (auto it = owned.find(node.id.str()); it != owned.end()) {
             Tree list = Tree::makeSequence();
             for (const std::string &id : it->second)
@@ -508,9 +519,15 @@ ExportResult exportDesign(const Architecture &design, const Catalog &catalog,
                           const PolicyTemplates &policies, const ExportOptions &options)
 {
     ExportContext context(design, catalog, policies, options);
+    Tree keptSections;
     const Tree *importedSections = design.extra().find("cloudformationTemplate");
-    if (importedSections != nullptr && !importedSections->isMap())
+    if (importedSections != nullptr && importedSections->isMap()) {
+        keptSections = *importedSections;
+        protectGlobalVariables(context, keptSections);
+        importedSections = &keptSections;
+    } else {
         importedSections = nullptr;
+    }
 
     context.addParameter("Stage", cfn::map({{"Type", cfn::text("String")},
                                             {"Default", cfn::text("dev")},
@@ -535,6 +552,8 @@ ExportResult exportDesign(const Architecture &design, const Catalog &catalog,
             written = body;
         }
     }
+    // After the connections' variables and the folded task definitions are in place.
+    writeEnvironments(context);
     for (const ResourceEntry &r : context.resources()) {
         const Tree *type = r.body.find("Type");
         if (!context.sam() && type != nullptr && type->scalar.rfind("AWS::Serverless::", 0) == 0) {
@@ -712,6 +731,7 @@ ExportResult exportDesign(const Architecture &design, const Catalog &catalog,
                      + " resources, more than CloudFormation's 500 per stack: it is split into "
                      + std::to_string(split.stacks.size()) + " nested stacks");
     }
+    checkDynamicReferences(context, result.files);
     result.diagnostics = context.diagnostics();
     return result;
 }

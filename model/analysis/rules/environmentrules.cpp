@@ -72,7 +72,9 @@ void checkSecrets(const RuleContext &c, const Node &node, const ParsedEnvironmen
                    + "); anyone who can read the configuration can read it",
                {node.id}, {},
                "Keep the secret in AWS Secrets Manager or Parameter Store and pass only its name "
-               "or ARN (for example " + v.name.substr(0, 80) + "_SECRET_ARN), read at run time.",
+               "or ARN (for example " + v.name.substr(0, 80) + "_SECRET_ARN), read at run time. "
+               "Until then the template export writes the value as a Secrets Manager dynamic "
+               "reference, never in clear.",
                kLambdaEnvDocs});
     }
 }

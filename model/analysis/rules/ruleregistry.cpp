@@ -28,7 +28,7 @@ const std::vector<RuleInfo> kBuiltinRules = {
      "An entry of a function's or container's environment variables has no '=', repeats a "
      "name, has a name CloudFormation refuses (a letter, then letters, digits or '_', at least "
      "two characters), or, for Lambda, a name the runtime reserves (_HANDLER, AWS_REGION, "
-     "AWS_LAMBDA_FUNCTION_NAME, LAMBDA_TASK_ROOT, TZ ...)."},
+     "AWS_LAMBDA_FUNCTION_NAME, LAMBDA_TASK_ROOT, TZ ...). The template export refuses it."},
     {"wiring/not-supported", Severity::Error, "Connection not supported",
      "AWS offers no direct integration from the source service to the target (for example an "
      "HTTP API to a DynamoDB table, or SQS forwarding to SNS). The message gives the reason and "
@@ -135,7 +135,8 @@ const std::vector<RuleInfo> kBuiltinRules = {
      "AWS access key ids, private key blocks, Slack, GitHub, GitLab, Stripe, OpenAI, Google, "
      "SendGrid and npm tokens, Slack and Discord webhook URLs, JSON Web Tokens, Bearer/Basic "
      "credentials and long random keys. References ({{resolve:...}}, ARNs of secrets, SSM "
-     "parameters and KMS keys) are not secrets in clear. The message shows the value masked."},
+     "parameters and KMS keys) are not secrets in clear. The message shows the value masked; "
+     "the template export writes such a value as a Secrets Manager dynamic reference."},
     {"security/startup-hook-variable", Severity::Warning, "Variable that runs code at start",
      "A function sets AWS_LAMBDA_EXEC_WRAPPER (a wrapper script the runtime runs first) or "
      "LD_PRELOAD. AWS allows both, so they are not refused, but the code they name runs before "
