@@ -397,6 +397,10 @@ private Q_SLOTS:
         QVERIFY(!exported.err.contains(QStringLiteral("hunter2")));
         QVERIFY2(exported.err.contains(QStringLiteral("create the secret 'sam-function/create-order' with the key DB_PASSWORD")),
                  qPrintable(exported.err));
+        const QString file = dir.filePath(QStringLiteral("template.yaml"));
+        const Run written = run({QStringLiteral("export"), design, QStringLiteral("-o"), file});
+        QCOMPARE(written.code, 0);
+        QVERIFY2(written.err.contains(QStringLiteral(", 1 secret read from AWS Secrets Manager)")), qPrintable(written.err));
     }
 
     void estimateAsAScenario()
