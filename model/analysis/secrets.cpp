@@ -59,8 +59,8 @@ std::vector<std::string> words(std::string_view name)
     std::string current;
     for (std::size_t i = 0; i < name.size(); ++i) {
         const char c = name[i];
-        const bool boundary = !current.empty() && isUpper(c) && i > 0
-                              && (isLower(name[i - 1]) || isDigit(name[i - 1]));
+        const bool boundary = !current.empty() && isUpper(c) && i > 0 &&
+                              (isLower(name[i - 1]) || isDigit(name[i - 1]));
         if (!isAlnum(c) || boundary) {
             if (!current.empty())
                 out.push_back(upper(current));
@@ -106,23 +106,23 @@ std::string joined(const Phrase &phrase)
 bool isPointerWord(const std::string &word)
 {
     static constexpr std::string_view pointers[] = {
-        "ARN",      "ARNS",     "ID",        "IDS",       "NAME",       "NAMES",    "TABLE",
-        "BUCKET",   "QUEUE",    "TOPIC",     "STREAM",    "PATH",       "FILE",     "DIR",
-        "PREFIX",   "SUFFIX",   "PARAM",     "PARAMETER", "REGION",     "PORT",     "HOST",
-        "ENDPOINT", "URL",      "URI",       "TTL",       "EXPIRY",     "EXPIRATION", "EXPIRES",
-        "LENGTH",   "SIZE",     "VERSION",   "TYPE",      "ENABLED",    "DISABLED", "REQUIRED",
-        "POLICY",   "ROLE",     "ALGORITHM", "ALG",       "FORMAT",     "FIELD",    "ISSUER",
-        "AUDIENCE", "TIMEOUT",  "INTERVAL",  "DAYS",      "SECONDS",    "HOURS",    "MINUTES",
-        "COUNT",    "LIMIT",    "MAX",       "MIN",       "RETRIES",    "ALIAS",    "LIFETIME",
-        "DURATION", "VALIDITY", "ROTATION",  "MODE",      "LEVEL",      "TEMPLATE"};
+        "ARN",      "ARNS",     "ID",        "IDS",       "NAME",    "NAMES",      "TABLE",
+        "BUCKET",   "QUEUE",    "TOPIC",     "STREAM",    "PATH",    "FILE",       "DIR",
+        "PREFIX",   "SUFFIX",   "PARAM",     "PARAMETER", "REGION",  "PORT",       "HOST",
+        "ENDPOINT", "URL",      "URI",       "TTL",       "EXPIRY",  "EXPIRATION", "EXPIRES",
+        "LENGTH",   "SIZE",     "VERSION",   "TYPE",      "ENABLED", "DISABLED",   "REQUIRED",
+        "POLICY",   "ROLE",     "ALGORITHM", "ALG",       "FORMAT",  "FIELD",      "ISSUER",
+        "AUDIENCE", "TIMEOUT",  "INTERVAL",  "DAYS",      "SECONDS", "HOURS",      "MINUTES",
+        "COUNT",    "LIMIT",    "MAX",       "MIN",       "RETRIES", "ALIAS",      "LIFETIME",
+        "DURATION", "VALIDITY", "ROTATION",  "MODE",      "LEVEL",   "TEMPLATE"};
     return std::find(std::begin(pointers), std::end(pointers), word) != std::end(pointers);
 }
 
 /// Names of services that hold secrets, which say nothing about the variable itself.
 void dropServiceNames(std::vector<std::string> &w)
 {
-    for (const Phrase &service : {Phrase{"SECRETS", "MANAGER"}, Phrase{"SECRET", "MANAGER"},
-                                  Phrase{"SECRETSMANAGER"}}) {
+    for (const Phrase &service :
+         {Phrase{"SECRETS", "MANAGER"}, Phrase{"SECRET", "MANAGER"}, Phrase{"SECRETSMANAGER"}}) {
         for (std::size_t at = findPhrase(w, service); at < w.size(); at = findPhrase(w, service))
             w.erase(w.begin() + static_cast<long>(at),
                     w.begin() + static_cast<long>(at + service.size()));
@@ -132,20 +132,18 @@ void dropServiceNames(std::vector<std::string> &w)
 std::string secretWordIn(const std::vector<std::string> &w)
 {
     static const std::array<std::string_view, 18> whole = {
-        "PASSWORD", "PASSWORDS", "PASSWD",  "PASS",       "PWD",       "PASSPHRASE",
-        "SECRET",   "SECRETS",   "TOKEN",   "TOKENS",     "APIKEY",    "APIKEYS",
-        "CREDENTIAL", "CREDENTIALS", "CREDS", "AUTHORIZATION", "CONNSTR", "WEBHOOK"};
+        "PASSWORD",   "PASSWORDS",   "PASSWD", "PASS",          "PWD",     "PASSPHRASE",
+        "SECRET",     "SECRETS",     "TOKEN",  "TOKENS",        "APIKEY",  "APIKEYS",
+        "CREDENTIAL", "CREDENTIALS", "CREDS",  "AUTHORIZATION", "CONNSTR", "WEBHOOK"};
     // Long words that are secrets even inside a word without separators (DBPASSWORD).
     static const std::array<std::string_view, 5> inside = {"PASSWORD", "PASSWD", "PASSPHRASE",
                                                            "APIKEY", "CREDENTIAL"};
     static const std::vector<Phrase> phrases = {
-        {"API", "KEY"},         {"ACCESS", "KEY"},     {"PRIVATE", "KEY"},
-        {"SSH", "KEY"},         {"SIGNING", "KEY"},    {"ENCRYPTION", "KEY"},
-        {"DECRYPTION", "KEY"},  {"SECRET", "KEY"},     {"MASTER", "KEY"},
-        {"LICENSE", "KEY"},     {"HMAC", "KEY"},       {"DEPLOY", "KEY"},
-        {"AUTH", "KEY"},        {"AUTH", "HEADER"},    {"BASIC", "AUTH"},
-        {"CONNECTION", "STRING"}, {"CONN", "STR"},     {"CONN", "STRING"},
-        {"CONNECTION", "STR"},  {"WEB", "HOOK"}};
+        {"API", "KEY"},     {"ACCESS", "KEY"},     {"PRIVATE", "KEY"},    {"SSH", "KEY"},
+        {"SIGNING", "KEY"}, {"ENCRYPTION", "KEY"}, {"DECRYPTION", "KEY"}, {"SECRET", "KEY"},
+        {"MASTER", "KEY"},  {"LICENSE", "KEY"},    {"HMAC", "KEY"},       {"DEPLOY", "KEY"},
+        {"AUTH", "KEY"},    {"AUTH", "HEADER"},    {"BASIC", "AUTH"},     {"CONNECTION", "STRING"},
+        {"CONN", "STR"},    {"CONN", "STRING"},    {"CONNECTION", "STR"}, {"WEB", "HOOK"}};
     for (const Phrase &p : phrases) {
         if (findPhrase(w, p) < w.size())
             return joined(p);
@@ -173,8 +171,9 @@ std::string secretWordInName(std::string_view name)
     dropServiceNames(w);
     if (w.empty())
         return {};
-    for (const Phrase &p : {Phrase{"DATABASE", "URL"}, Phrase{"DB", "URL"}, Phrase{"DATABASE", "URI"},
-                            Phrase{"DB", "URI"}, Phrase{"WEBHOOK", "URL"}, Phrase{"WEB", "HOOK", "URL"}}) {
+    for (const Phrase &p :
+         {Phrase{"DATABASE", "URL"}, Phrase{"DB", "URL"}, Phrase{"DATABASE", "URI"},
+          Phrase{"DB", "URI"}, Phrase{"WEBHOOK", "URL"}, Phrase{"WEB", "HOOK", "URL"}}) {
         if (endsWith(w, p))
             return joined(p);
     }

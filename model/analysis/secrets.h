@@ -33,7 +33,8 @@ inline constexpr char kReferenceMark = '\x1f';
 struct SecretMatch
 {
     bool found = false;
-    std::string reason; ///< "its name contains PASSWORD", "its value looks like an AWS access key id"
+    std::string
+        reason; ///< "its name contains PASSWORD", "its value looks like an AWS access key id"
 };
 
 /// The secret word or phrase a variable name contains ("PASSWORD", "API_KEY"), or "".

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: MIT
 //
 // What secret values look like, and what only points to one. Token formats: AWS access key
-// ids, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
+// ids,
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
 // (AKIA long-term, ASIA temporary); Slack https://api.slack.com/authentication/token-types;
 // GitHub https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/;
 // Stripe https://docs.stripe.com/keys; JSON Web Tokens RFC 7519 (three base64url parts, the
@@ -89,12 +90,13 @@ std::pair<std::size_t, std::size_t> urlPassword(std::string_view text)
             continue;
         const std::size_t start = scheme + 3;
         std::size_t end = start;
-        while (end < text.size() && text[end] != '/' && text[end] != '?' && text[end] != '#'
-               && std::isspace(static_cast<unsigned char>(text[end])) == 0)
+        while (end < text.size() && text[end] != '/' && text[end] != '?' && text[end] != '#' &&
+               std::isspace(static_cast<unsigned char>(text[end])) == 0)
             ++end;
         const std::string_view authority = text.substr(start, end - start);
         const std::size_t at = authority.rfind('@');
-        const std::size_t colon = authority.substr(0, at == std::string_view::npos ? 0 : at).find(':');
+        const std::size_t colon =
+            authority.substr(0, at == std::string_view::npos ? 0 : at).find(':');
         if (at == std::string_view::npos || colon == std::string_view::npos || colon + 1 == at)
             continue;
         return {start + colon + 1, start + at};
@@ -105,8 +107,8 @@ std::pair<std::size_t, std::size_t> urlPassword(std::string_view text)
 bool hasClearUrlPassword(std::string_view text)
 {
     const auto [begin, end] = urlPassword(text);
-    return begin != std::string_view::npos
-           && text.substr(begin, end - begin).find(kReferenceMark) == std::string_view::npos;
+    return begin != std::string_view::npos &&
+           text.substr(begin, end - begin).find(kReferenceMark) == std::string_view::npos;
 }
 
 /// "Password=..." or "Pwd=..." in a key=value connection string, with a literal value.
@@ -116,8 +118,8 @@ bool hasConnectionStringPassword(std::string_view text)
     for (std::string_view key : {"PASSWORD=", "PWD="}) {
         for (std::size_t at = up.find(key); at != std::string::npos; at = up.find(key, at + 1)) {
             const char before = at > 0 ? up[at - 1] : ';';
-            if (before != ';' && before != '?' && before != '&'
-                && std::isspace(static_cast<unsigned char>(before)) == 0)
+            if (before != ';' && before != '?' && before != '&' &&
+                std::isspace(static_cast<unsigned char>(before)) == 0)
                 continue;
             const std::size_t begin = at + key.size();
             const std::size_t end = std::min(up.find_first_of(";&", begin), up.size());
@@ -136,8 +138,8 @@ bool hasAccessKeyId(std::string_view text)
         if ((head != "AKIA" && head != "ASIA") || !atBoundary(text, i))
             continue;
         const std::string_view tail = text.substr(i + 4, 16);
-        const bool body = std::all_of(tail.begin(), tail.end(),
-                                      [](char c) { return isUpper(c) || isDigit(c); });
+        const bool body =
+            std::all_of(tail.begin(), tail.end(), [](char c) { return isUpper(c) || isDigit(c); });
         if (body && (i + 20 == text.size() || !isAlnum(text[i + 20])))
             return true;
     }
@@ -152,17 +154,17 @@ struct TokenPrefix
 };
 
 constexpr TokenPrefix kPrefixes[] = {
-    {"xoxb-", 10, "a Slack token"},        {"xoxp-", 10, "a Slack token"},
-    {"xoxa-", 10, "a Slack token"},        {"xoxr-", 10, "a Slack token"},
-    {"xoxs-", 10, "a Slack token"},        {"xapp-", 10, "a Slack token"},
-    {"ghp_", 20, "a GitHub token"},        {"gho_", 20, "a GitHub token"},
-    {"ghu_", 20, "a GitHub token"},        {"ghs_", 20, "a GitHub token"},
-    {"ghr_", 20, "a GitHub token"},        {"github_pat_", 20, "a GitHub token"},
-    {"glpat-", 20, "a GitLab token"},      {"sk_live_", 10, "a Stripe secret key"},
+    {"xoxb-", 10, "a Slack token"},          {"xoxp-", 10, "a Slack token"},
+    {"xoxa-", 10, "a Slack token"},          {"xoxr-", 10, "a Slack token"},
+    {"xoxs-", 10, "a Slack token"},          {"xapp-", 10, "a Slack token"},
+    {"ghp_", 20, "a GitHub token"},          {"gho_", 20, "a GitHub token"},
+    {"ghu_", 20, "a GitHub token"},          {"ghs_", 20, "a GitHub token"},
+    {"ghr_", 20, "a GitHub token"},          {"github_pat_", 20, "a GitHub token"},
+    {"glpat-", 20, "a GitLab token"},        {"sk_live_", 10, "a Stripe secret key"},
     {"rk_live_", 10, "a Stripe secret key"}, {"sk_test_", 10, "a Stripe secret key"},
     {"rk_test_", 10, "a Stripe secret key"}, {"whsec_", 10, "a Stripe webhook secret"},
-    {"sk-", 20, "an OpenAI API key"},      {"AIza", 30, "a Google API key"},
-    {"SG.", 20, "a SendGrid API key"},     {"npm_", 30, "an npm token"},
+    {"sk-", 20, "an OpenAI API key"},        {"AIza", 30, "a Google API key"},
+    {"SG.", 20, "a SendGrid API key"},       {"npm_", 30, "an npm token"},
 };
 
 bool isTokenChar(char c)
@@ -186,8 +188,8 @@ std::string tokenPrefixKind(std::string_view text)
     }
     if (text.find("hooks.slack.com/services/") != std::string_view::npos)
         return "a Slack webhook URL";
-    if (text.find("discord.com/api/webhooks/") != std::string_view::npos
-        || text.find("discordapp.com/api/webhooks/") != std::string_view::npos)
+    if (text.find("discord.com/api/webhooks/") != std::string_view::npos ||
+        text.find("discordapp.com/api/webhooks/") != std::string_view::npos)
         return "a Discord webhook URL";
     return {};
 }
@@ -238,11 +240,14 @@ bool isRandomLooking(std::string_view text)
     text = trim(text);
     if (text.size() < 32 || text.size() > 4096)
         return false;
-    const auto base64 = [](char c) { return isAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-'; };
+    const auto base64 = [](char c) {
+        return isAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-';
+    };
     if (!std::all_of(text.begin(), text.end(), base64))
         return false;
-    if (std::none_of(text.begin(), text.end(), isUpper) || std::none_of(text.begin(), text.end(), isLower)
-        || std::none_of(text.begin(), text.end(), isDigit))
+    if (std::none_of(text.begin(), text.end(), isUpper) ||
+        std::none_of(text.begin(), text.end(), isLower) ||
+        std::none_of(text.begin(), text.end(), isDigit))
         return false;
     // Identifiers in camel case (MyApplicationConfigurationProfile2024) are words.
     int wordRuns = 0;
@@ -271,7 +276,8 @@ bool isRandomLooking(std::string_view text)
 std::string secretKindOfValue(std::string_view raw)
 {
     const std::string value = markDynamicReferences(raw);
-    if (value.find("-----BEGIN ") != std::string::npos && value.find("PRIVATE KEY-----") != std::string::npos)
+    if (value.find("-----BEGIN ") != std::string::npos &&
+        value.find("PRIVATE KEY-----") != std::string::npos)
         return "a private key";
     if (hasClearUrlPassword(value))
         return "a URL with a password";
@@ -294,8 +300,8 @@ bool isSecretReference(std::string_view value)
     const std::string_view v = trim(value);
     if (v.find(kReferenceMark) != std::string_view::npos)
         return true;
-    if (v.rfind("{{resolve:", 0) == 0 && v.size() >= 12 && v.substr(v.size() - 2) == "}}"
-        && v.find("}}") == v.size() - 2)
+    if (v.rfind("{{resolve:", 0) == 0 && v.size() >= 12 && v.substr(v.size() - 2) == "}}" &&
+        v.find("}}") == v.size() - 2)
         return true;
     for (std::string_view service : {":secretsmanager:", ":ssm:", ":kms:"}) {
         const std::size_t at = v.find(service);
@@ -308,7 +314,8 @@ std::string maskSecret(std::string_view value)
 {
     const std::string length = " (" + std::to_string(value.size()) + " characters)";
     if (const auto [begin, end] = urlPassword(value); begin != std::string_view::npos) {
-        std::string url = std::string(value.substr(0, begin)) + "****" + std::string(value.substr(end));
+        std::string url =
+            std::string(value.substr(0, begin)) + "****" + std::string(value.substr(end));
         if (const std::size_t query = url.find('?'); query != std::string::npos)
             url = url.substr(0, query + 1) + "****";
         return url;

@@ -88,8 +88,8 @@ bool isValidVariableName(std::string_view name)
     const auto word = [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
     };
-    return name.size() >= 2 && std::isalpha(static_cast<unsigned char>(name.front())) != 0
-           && std::all_of(name.begin(), name.end(), word);
+    return name.size() >= 2 && std::isalpha(static_cast<unsigned char>(name.front())) != 0 &&
+           std::all_of(name.begin(), name.end(), word);
 }
 
 bool isReservedLambdaVariable(std::string_view name)

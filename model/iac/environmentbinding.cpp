@@ -33,8 +33,8 @@ std::string markSubVariables(const std::string &pattern)
 
 std::optional<std::string> joinText(const Tree &argument)
 {
-    if (!argument.isSequence() || argument.items.size() != 2 || !argument.items[1].isSequence()
-        || !argument.items[1].tag.empty())
+    if (!argument.isSequence() || argument.items.size() != 2 || !argument.items[1].isSequence() ||
+        !argument.items[1].tag.empty())
         return std::nullopt;
     const std::string delimiter = literalValue(argument.items[0]).value_or("");
     std::string out;
@@ -86,8 +86,8 @@ std::string secretIdFor(const std::string &designName, const std::string &servic
 {
     std::string design = cfn::kebab(designName).substr(0, 200);
     std::string service = cfn::kebab(serviceName).substr(0, 200);
-    return (design.empty() ? std::string("nimbus-design") : design) + "/"
-           + (service.empty() ? std::string("service") : service);
+    return (design.empty() ? std::string("nimbus-design") : design) + "/" +
+           (service.empty() ? std::string("service") : service);
 }
 
 std::string secretReference(const std::string &secretId, const std::string &name)

@@ -29,8 +29,11 @@ class VariableSlot
 public:
     /// `parent` holds the variables under `key`; nothing is created until something is set.
     VariableSlot(Tree *parent, std::vector<std::string> path, bool list)
-        : m_parent(parent), m_path(std::move(path)), m_list(list)
-    {}
+        : m_parent(parent)
+        , m_path(std::move(path))
+        , m_list(list)
+    {
+    }
 
     /// False when the variables are written with an intrinsic function (an !If).
     bool usable() const
@@ -46,7 +49,8 @@ public:
                 return true;
         }
         return m_list ? t->isNull() || (t->isSequence() && t->tag.empty())
-                      : t->isNull() || (t->isMap() && t->tag.empty() && cfn::intrinsicName(*t).empty());
+                      : t->isNull() ||
+                            (t->isMap() && t->tag.empty() && cfn::intrinsicName(*t).empty());
     }
 
     std::vector<std::pair<std::string, const Tree *>> entries() const
@@ -150,7 +154,7 @@ struct Place
 {
     Tree *parent = nullptr;
     std::vector<std::string> path;
-    bool list = false;  ///< an ECS container's [{Name, Value}]
+    bool list = false;   ///< an ECS container's [{Name, Value}]
     bool lambda = false; ///< Lambda's reserved names apply
 };
 
@@ -159,8 +163,8 @@ Tree *firstContainer(ExportContext &c, const std::string &taskId)
     if (taskId.empty() || !c.hasResource(taskId))
         return nullptr;
     Tree *containers = c.properties(taskId).find("ContainerDefinitions");
-    if (containers == nullptr || !containers->isSequence() || containers->items.empty()
-        || !containers->items.front().isMap())
+    if (containers == nullptr || !containers->isSequence() || containers->items.empty() ||
+        !containers->items.front().isMap())
         return nullptr;
     return &containers->items.front();
 }
@@ -192,8 +196,8 @@ std::optional<std::string> globalValue(ExportContext &c, const Node &n, const st
 {
     const Tree *body = importedResource(n);
     const Tree *sections = c.design().extra().find("cloudformationTemplate");
-    if (body == nullptr || sections == nullptr || body->find("Type") == nullptr
-        || body->find("Type")->scalar != "AWS::Serverless::Function")
+    if (body == nullptr || sections == nullptr || body->find("Type") == nullptr ||
+        body->find("Type")->scalar != "AWS::Serverless::Function")
         return std::nullopt;
     const Tree *t = sections;
     for (const char *key : {"Globals", "Function", "Environment", "Variables", name.c_str()}) {
@@ -226,9 +230,8 @@ bool namesAreValid(ExportContext &c, const Node &n, const ParsedEnvironment &env
 /// connection or the template already sets to a reference is refused.
 void merge(ExportContext &c, const Node &n, const ParsedEnvironment &env, VariableSlot &slot)
 {
-    const std::set<std::string> owned = importedResource(n) != nullptr
-                                            ? templateVariableNames(n.extra)
-                                            : std::set<std::string>();
+    const std::set<std::string> owned =
+        importedResource(n) != nullptr ? templateVariableNames(n.extra) : std::set<std::string>();
     std::set<std::string> wanted;
     for (const EnvironmentVariable &v : env.variables)
         wanted.insert(v.name);
@@ -247,9 +250,10 @@ void merge(ExportContext &c, const Node &n, const ParsedEnvironment &env, Variab
             std::string shown = writeYaml(*existing).substr(0, 120);
             while (!shown.empty() && (shown.back() == '\n' || shown.back() == ' '))
                 shown.pop_back();
-            refuse(c, n, v.name + " is already set to " + shown
-                             + " by a connection or the template; rename it in Environment "
-                               "variables");
+            refuse(c, n,
+                   v.name + " is already set to " + shown +
+                       " by a connection or the template; rename it in Environment "
+                       "variables");
             continue;
         }
         if (existing == nullptr || literalValue(*existing) != v.value)
@@ -280,10 +284,11 @@ void tellSecrets(ExportContext &c, const std::string &where, const std::string &
     std::string list;
     for (const std::string &name : names)
         list += (list.empty() ? "" : ", ") + name;
-    c.info(where + ": " + list + (names.size() == 1 ? " looks" : " look")
-           + " like a secret and is read from AWS Secrets Manager when the stack deploys: create "
-             "the secret '" + secretId + "' with the key" + (names.size() == 1 ? " " : "s ") + list
-           + " before deploying");
+    c.info(where + ": " + list + (names.size() == 1 ? " looks" : " look") +
+           " like a secret and is read from AWS Secrets Manager when the stack deploys: create "
+           "the secret '" +
+           secretId + "' with the key" + (names.size() == 1 ? " " : "s ") + list +
+           " before deploying");
 }
 
 /// Values written with intrinsic functions stay as the template has them; a password in
@@ -293,7 +298,8 @@ void warnOfKeptSecrets(ExportContext &c, const Node &n, const VariableSlot &slot
     for (const auto &[name, value] : slot.entries()) {
         const auto text = referenceText(*value);
         if (text && detectSecret(name, *text).found)
-            c.warn(n.name + ": the environment variable " + name + " holds a secret in the "
+            c.warn(n.name + ": the environment variable " + name +
+                   " holds a secret in the "
                    "literal text of an intrinsic function, which the export keeps as written; "
                    "move it to AWS Secrets Manager");
     }
@@ -312,13 +318,16 @@ void writeEnvironment(ExportContext &c, const Node &n)
         return;
     if (!slot.usable()) {
         if (!env.variables.empty())
-            refuse(c, n, "list of " + n.name + " is written with an intrinsic function in the "
-                         "template; Nimbus cannot change it");
+            refuse(c, n,
+                   "list of " + n.name +
+                       " is written with an intrinsic function in the "
+                       "template; Nimbus cannot change it");
         return;
     }
     merge(c, n, env, slot);
     warnOfKeptSecrets(c, n, slot);
-    const std::string secretId = secretIdFor(c.design().name(), n.name.empty() ? lid(c, n) : n.name);
+    const std::string secretId =
+        secretIdFor(c.design().name(), n.name.empty() ? lid(c, n) : n.name);
     tellSecrets(c, n.name, secretId, protect(c, slot, secretId));
 }
 
@@ -337,7 +346,8 @@ std::vector<std::string> keptLiteralVariables(ExportContext &c, const Node &n)
 {
     std::vector<std::string> names;
     const ServiceType *type = c.type(n);
-    const Place place = type != nullptr && type->property(kEnvironmentKey) != nullptr ? placeOf(c, n) : Place{};
+    const Place place =
+        type != nullptr && type->property(kEnvironmentKey) != nullptr ? placeOf(c, n) : Place{};
     if (place.parent == nullptr)
         return names;
     const auto property = n.properties.find(kEnvironmentKey);
@@ -366,9 +376,9 @@ void checkDynamicReferences(ExportContext &context, const std::vector<ExportedFi
              at = file.text.find("{{resolve:", at + 1))
             ++count;
         if (count > limit)
-            context.warn(file.fileName + " has " + std::to_string(count)
-                         + " dynamic references ({{resolve:...}}); CloudFormation resolves at "
-                           "most 60 per template: keep fewer secrets in environment variables");
+            context.warn(file.fileName + " has " + std::to_string(count) +
+                         " dynamic references ({{resolve:...}}); CloudFormation resolves at "
+                         "most 60 per template: keep fewer secrets in environment variables");
     }
 }
 

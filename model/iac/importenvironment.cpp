@@ -51,9 +51,9 @@ void TemplateImporter::collectVariables(const Tree &variables, const std::string
             if (isValidVariableName(name))
                 out.push_back({name, *text});
             else if (report)
-                warn(value->line, where + ": '" + name.substr(0, 80)
-                                      + "' is not a valid environment variable name; it is "
-                                        "kept in the template as written");
+                warn(value->line, where + ": '" + name.substr(0, 80) +
+                                      "' is not a valid environment variable name; it is "
+                                      "kept in the template as written");
         } else if (report) {
             warnOfSecret(name, *value, where);
         }
@@ -68,9 +68,10 @@ void TemplateImporter::warnOfSecret(const std::string &name, const Tree &value,
     const SecretMatch match = detectSecret(name, shown);
     if (!match.found)
         return;
-    warn(value.line, where + ": " + name.substr(0, 80) + " looks like a secret in clear ("
-                         + match.reason + "); it is kept in the template as written: move it "
-                                          "to AWS Secrets Manager");
+    warn(value.line, where + ": " + name.substr(0, 80) + " looks like a secret in clear (" +
+                         match.reason +
+                         "); it is kept in the template as written: move it "
+                         "to AWS Secrets Manager");
 }
 
 void TemplateImporter::readEnvironment(const Resource &r, Node &node)
@@ -83,7 +84,8 @@ void TemplateImporter::readEnvironment(const Resource &r, Node &node)
     if (r.type == kSamFunction || r.type == "AWS::Lambda::Function") {
         const Tree *own = at(r.props, {"Environment", "Variables"});
         usable = isUsable(own, false);
-        if (r.type == kSamFunction && m_globalVariables != nullptr && isPlainMap(*m_globalVariables)) {
+        if (r.type == kSamFunction && m_globalVariables != nullptr &&
+            isPlainMap(*m_globalVariables)) {
             std::vector<EnvironmentVariable> inherited;
             collectVariables(*m_globalVariables, "Globals.Function.Environment.Variables",
                              inherited, !m_globalsReported);
@@ -118,8 +120,8 @@ bool TemplateImporter::containerVariables(const Resource &service,
     if (task == nullptr || task->type != "AWS::ECS::TaskDefinition")
         return false;
     const Tree *containers = child(task->props, "ContainerDefinitions");
-    if (containers == nullptr || !containers->isSequence() || !containers->tag.empty()
-        || containers->items.empty())
+    if (containers == nullptr || !containers->isSequence() || !containers->tag.empty() ||
+        containers->items.empty())
         return false;
     // The design has one container per service, the first; the others keep their variables
     // as written, and a secret among them is reported here.

@@ -107,7 +107,8 @@ void MetadataReader::leaveOutVariables(Node &node, const Tree &names)
     const auto property = node.properties.find(kEnvironmentKey);
     if (property == node.properties.end())
         return;
-    std::vector<EnvironmentVariable> variables = parseEnvironment(toString(property->second)).variables;
+    std::vector<EnvironmentVariable> variables =
+        parseEnvironment(toString(property->second)).variables;
     std::erase_if(variables, [&](const EnvironmentVariable &v) { return kept.count(v.name) != 0; });
     if (variables.empty())
         node.properties.erase(property);

@@ -116,7 +116,8 @@ std::vector<ValueRow> valueRows()
 {
     return {
         {"postgres url", "postgres://user:pw@db.example.com:5432/app", "a URL with a password"},
-        {"mongodb url", "mongodb+srv://admin:S3cret@cluster0.example.net/db", "a URL with a password"},
+        {"mongodb url", "mongodb+srv://admin:S3cret@cluster0.example.net/db",
+         "a URL with a password"},
         {"redis url", "redis://:hunter2@cache.internal:6379", "a URL with a password"},
         {"url in text", "primary=mysql://root:toor@10.0.0.5/app", "a URL with a password"},
         {"query password", "https://api.example.com/v1?user=a&password=hunter2",
@@ -126,12 +127,15 @@ std::vector<ValueRow> valueRows()
         {"access key id", "AKIAIOSFODNN7EXAMPLE", "an AWS access key id"},
         {"temporary key id", "ASIAIOSFODNN7EXAMPLE", "an AWS access key id"},
         {"key id in text", "id=AKIAIOSFODNN7EXAMPLE;", "an AWS access key id"},
-        {"rsa key", "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----",
+        {"rsa key",
+         "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----",
          "a private key"},
-        {"openssh key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n-----END OPENSSH PRIVATE KEY-----",
+        {"openssh key",
+         "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n-----END OPENSSH PRIVATE KEY-----",
          "a private key"},
         {"slack bot token", "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOp", "a Slack token"},
-        {"github token", "ghp_" + std::string("A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"), "a GitHub token"},
+        {"github token", "ghp_" + std::string("A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"),
+         "a GitHub token"},
         {"stripe key", "sk_live_51HabcdefGHIJKLmnop", "a Stripe secret key"},
         {"slack webhook", "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXX",
          "a Slack webhook URL"},
@@ -143,7 +147,8 @@ std::vector<ValueRow> valueRows()
         {"url without password", "postgres://db.example.com:5432/app", ""},
         {"url with user only", "https://user@example.com/path", ""},
         {"dynamic reference", "{{resolve:secretsmanager:prod/db:SecretString:password}}", ""},
-        {"reference in url", "postgres://app:{{resolve:secretsmanager:db:SecretString:pw}}@db/app", ""},
+        {"reference in url", "postgres://app:{{resolve:secretsmanager:db:SecretString:pw}}@db/app",
+         ""},
         {"secret arn", "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf", ""},
         {"jvm options", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1", ""},
         {"class name", "com.unicorn.store.StoreApplication", ""},
@@ -180,9 +185,14 @@ private Q_SLOTS:
     void formatRoundTrips()
     {
         const std::vector<EnvironmentVariable> variables = {
-            {"A1", "x;y"},           {"B2", "C:\\tmp\\"}, {"C3", "!Ref Orders"},
-            {"D4", "line\nbreak"},   {"E5", "a=b=c"},     {"F6", ""},
-            {"G7", "{{resolve:ssm:/p}}"}, {"H8", "\"quoted\" 'both' #no-comment: {x}"}};
+            {"A1", "x;y"},
+            {"B2", "C:\\tmp\\"},
+            {"C3", "!Ref Orders"},
+            {"D4", "line\nbreak"},
+            {"E5", "a=b=c"},
+            {"F6", ""},
+            {"G7", "{{resolve:ssm:/p}}"},
+            {"H8", "\"quoted\" 'both' #no-comment: {x}"}};
         const std::string text = formatEnvironment(variables);
         const ParsedEnvironment back = parseEnvironment(text);
         QVERIFY(back.problems.empty());
@@ -195,7 +205,8 @@ private Q_SLOTS:
 
     void parseTrimsNamesAndKeepsValues()
     {
-        const ParsedEnvironment env = parseEnvironment(" TABLE=orders ;; LEVEL= debug;C=x\\;y;D=C:\\tmp;");
+        const ParsedEnvironment env =
+            parseEnvironment(" TABLE=orders ;; LEVEL= debug;C=x\\;y;D=C:\\tmp;");
         QVERIFY(env.problems.empty());
         QCOMPARE(env.variables.size(), std::size_t(4));
         QCOMPARE(env.variables[0].value, std::string("orders "));
@@ -219,8 +230,9 @@ private Q_SLOTS:
         for (const char *n : {"A", "1X", "_HANDLER_X", "A-B", "A B", "É1", ""})
             QTest::newRow(n) << n << false << false;
         // https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
-        for (const char *n : {"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_LAMBDA_FUNCTION_NAME",
-                              "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "AWS_SESSION_TOKEN", "TZ"})
+        for (const char *n :
+             {"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_LAMBDA_FUNCTION_NAME",
+              "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "AWS_SESSION_TOKEN", "TZ"})
             QTest::newRow(n) << n << true << true;
         QTest::newRow("_HANDLER") << "_HANDLER" << false << true;
         QTest::newRow("wrapper") << "AWS_LAMBDA_EXEC_WRAPPER" << true << false;
@@ -270,10 +282,12 @@ private Q_SLOTS:
     void referencesAreNotSecrets_data()
     {
         QTest::addColumn<QString>("value");
-        QTest::newRow("secrets manager") << "{{resolve:secretsmanager:prod/db:SecretString:password}}";
+        QTest::newRow("secrets manager")
+            << "{{resolve:secretsmanager:prod/db:SecretString:password}}";
         QTest::newRow("ssm") << "{{resolve:ssm:/prod/db/password}}";
         QTest::newRow("ssm secure") << "{{resolve:ssm-secure:/prod/db/password:1}}";
-        QTest::newRow("secret arn") << "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf";
+        QTest::newRow("secret arn")
+            << "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf";
         QTest::newRow("parameter arn") << "arn:aws:ssm:eu-west-1:123456789012:parameter/prod/db";
         QTest::newRow("china partition") << "arn:aws-cn:kms:cn-north-1:123456789012:key/abcd";
         QTest::newRow("empty") << "";
@@ -291,12 +305,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("masked");
-        QTest::newRow("plain") << "hunter2" << "**** (7 characters)";
+        QTest::newRow("plain") << "hunter2"
+                               << "**** (7 characters)";
         QTest::newRow("url") << "postgres://app:pw1234@db.internal:5432/orders?sslmode=require"
                              << "postgres://app:****@db.internal:5432/orders?****";
-        QTest::newRow("access key") << "AKIAIOSFODNN7EXAMPLE" << "AKIA**** (20 characters)";
-        QTest::newRow("bearer") << "Bearer abcdef0123456789" << "Bearer **** (23 characters)";
-        QTest::newRow("jwt") << kJwt << "eyJ**** (" + QString::number(qstrlen(kJwt)) + " characters)";
+        QTest::newRow("access key") << "AKIAIOSFODNN7EXAMPLE"
+                                    << "AKIA**** (20 characters)";
+        QTest::newRow("bearer") << "Bearer abcdef0123456789"
+                                << "Bearer **** (23 characters)";
+        QTest::newRow("jwt") << kJwt
+                             << "eyJ**** (" + QString::number(qstrlen(kJwt)) + " characters)";
     }
     void masking()
     {
@@ -317,8 +335,9 @@ private Q_SLOTS:
         }
         for (const char *type : {"lambda-function", "fargate-service"}) {
             std::size_t secrets = 0;
-            for (const Finding &f : validate(design(formatEnvironment(parseEnvironment(text).variables), type),
-                                             builtinCatalog())) {
+            for (const Finding &f :
+                 validate(design(formatEnvironment(parseEnvironment(text).variables), type),
+                          builtinCatalog())) {
                 if (f.rule != "security/secret-in-environment")
                     continue;
                 ++secrets;
@@ -337,8 +356,8 @@ private Q_SLOTS:
 
     void oneFindingPerSecretVariable()
     {
-        const auto findings = validate(design("DB_PASS=a1;SSH_KEY=k2;TABLE=orders;APIKEY=z"),
-                                       builtinCatalog());
+        const auto findings =
+            validate(design("DB_PASS=a1;SSH_KEY=k2;TABLE=orders;APIKEY=z"), builtinCatalog());
         std::vector<std::string> named;
         for (const Finding &f : findings) {
             if (f.rule == "security/secret-in-environment")

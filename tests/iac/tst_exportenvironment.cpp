@@ -46,7 +46,8 @@ const std::vector<std::pair<std::string, std::string>> &secrets()
         {"APIKEY", "apikey-value-99"},
         {"UPSTREAM", "postgres://user:upstream-pw-11@db.example.com/app"},
         {"PARTNER_ID", "AKIAIOSFODNN7EXAMPLE"},
-        {"SIGNER", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAsecretbody\n-----END RSA PRIVATE KEY-----"},
+        {"SIGNER", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAsecretbody\n-----END RSA "
+                   "PRIVATE KEY-----"},
         {"BOT", "xoxb-1234567890-0987654321-SlackBotValue"},
     };
     return list;
@@ -83,8 +84,10 @@ public:
         e.id = EdgeId(m_design.uniqueId("e"));
         e.source = from;
         e.target = to;
-        e.kind = builtinCatalog().connections().rule(m_design.node(from)->type,
-                                                     m_design.node(to)->type)->kinds.front();
+        e.kind = builtinCatalog()
+                     .connections()
+                     .rule(m_design.node(from)->type, m_design.node(to)->type)
+                     ->kinds.front();
         m_design.addEdge(e);
     }
 
@@ -121,8 +124,10 @@ const Tree *at(const Tree *tree, std::initializer_list<const char *> path)
 Architecture secretDesign()
 {
     Design d("Orders");
-    const NodeId fn = d.add("lambda-function", "Create order", {{"environmentVariables", secretText()}});
-    const NodeId svc = d.add("fargate-service", "Order worker", {{"environmentVariables", secretText()}});
+    const NodeId fn =
+        d.add("lambda-function", "Create order", {{"environmentVariables", secretText()}});
+    const NodeId svc =
+        d.add("fargate-service", "Order worker", {{"environmentVariables", secretText()}});
     const NodeId table = d.add("dynamodb-table", "Orders");
     d.connect(fn, table);
     d.connect(svc, table);
@@ -154,13 +159,15 @@ private Q_SLOTS:
     {
         QFETCH(int, format);
         Design d("Orders");
-        const NodeId fn = d.add("lambda-function", "Create order",
-                                {{"environmentVariables", std::string("TABLE_PREFIX=orders-; LOG_LEVEL=debug")}});
+        const NodeId fn =
+            d.add("lambda-function", "Create order",
+                  {{"environmentVariables", std::string("TABLE_PREFIX=orders-; LOG_LEVEL=debug")}});
         d.connect(fn, d.add("dynamodb-table", "Orders"));
         const auto result = exportAs(d.design(), iac::TemplateFormat(format));
         QVERIFY2(result.ok(), qPrintable(diagnosticsText(result)));
         const Tree root = parse(result.files.front().text);
-        const Tree *vars = at(&root, {"Resources", "CreateOrder", "Properties", "Environment", "Variables"});
+        const Tree *vars =
+            at(&root, {"Resources", "CreateOrder", "Properties", "Environment", "Variables"});
         QVERIFY(vars != nullptr);
         QCOMPARE(vars->entries.size(), std::size_t(4));
         QCOMPARE(vars->entries[0].first, std::string("STAGE"));
@@ -181,7 +188,8 @@ private Q_SLOTS:
         const auto result = exportAs(d.design(), kCfn);
         QVERIFY2(result.ok(), qPrintable(diagnosticsText(result)));
         const Tree root = parse(result.files.front().text);
-        const Tree *containers = at(&root, {"Resources", "OrderWorkerTaskDefinition", "Properties", "ContainerDefinitions"});
+        const Tree *containers = at(&root, {"Resources", "OrderWorkerTaskDefinition", "Properties",
+                                            "ContainerDefinitions"});
         QVERIFY(containers != nullptr && containers->isSequence());
         const Tree *env = containers->items.front().find("Environment");
         QVERIFY(env != nullptr && env->isSequence());
@@ -196,12 +204,36 @@ private Q_SLOTS:
     {
         // Whatever a value holds, it is one string in the template: no tag, no new key,
         // no new section.
-        const std::vector<std::string> values = {
-            "!Ref AWS::AccountId", "line one\nGlobals:\n  Function:\n    Layers: [x]", "\"quoted\"",
-            "'single'", "key: value", "# not a comment", "{a: b}", "[1, 2]", "*alias", "&anchor x",
-            "---", "...", "%TAG", "@at", "`tick`", "  leading and trailing  ", "true", "123",
-            "0x1F", "null", "~", "", "- item", "? key", "| block", "> folded", "tab\there",
-            "{{resolve:ssm:/app/level}}", "trailing\\", "semi;colon"};
+        const std::vector<std::string> values = {"!Ref AWS::AccountId",
+                                                 "line one\nGlobals:\n  Function:\n    Layers: [x]",
+                                                 "\"quoted\"",
+                                                 "'single'",
+                                                 "key: value",
+                                                 "# not a comment",
+                                                 "{a: b}",
+                                                 "[1, 2]",
+                                                 "*alias",
+                                                 "&anchor x",
+                                                 "---",
+                                                 "...",
+                                                 "%TAG",
+                                                 "@at",
+                                                 "`tick`",
+                                                 "  leading and trailing  ",
+                                                 "true",
+                                                 "123",
+                                                 "0x1F",
+                                                 "null",
+                                                 "~",
+                                                 "",
+                                                 "- item",
+                                                 "? key",
+                                                 "| block",
+                                                 "> folded",
+                                                 "tab\there",
+                                                 "{{resolve:ssm:/app/level}}",
+                                                 "trailing\\",
+                                                 "semi;colon"};
         std::vector<EnvironmentVariable> variables;
         for (std::size_t i = 0; i < values.size(); ++i)
             variables.push_back({"VALUE_" + std::to_string(i), values[i]});
@@ -211,7 +243,8 @@ private Q_SLOTS:
             const auto result = exportAs(d.design(), format);
             QVERIFY2(result.ok(), qPrintable(diagnosticsText(result)));
             const Tree root = parse(result.files.front().text);
-            const Tree *vars = at(&root, {"Resources", "Fn", "Properties", "Environment", "Variables"});
+            const Tree *vars =
+                at(&root, {"Resources", "Fn", "Properties", "Environment", "Variables"});
             QVERIFY(vars != nullptr);
             QCOMPARE(vars->entries.size(), values.size() + 1); // and STAGE
             for (std::size_t i = 0; i < values.size(); ++i) {
@@ -221,8 +254,13 @@ private Q_SLOTS:
             }
             QVERIFY(root.find("Globals") == nullptr);
             for (const auto &[section, body] : root.entries) {
-                const std::set<std::string> known = {"AWSTemplateFormatVersion", "Transform", "Description",
-                                                     "Metadata", "Parameters", "Resources", "Outputs"};
+                const std::set<std::string> known = {"AWSTemplateFormatVersion",
+                                                     "Transform",
+                                                     "Description",
+                                                     "Metadata",
+                                                     "Parameters",
+                                                     "Resources",
+                                                     "Outputs"};
                 QVERIFY2(known.count(section) == 1, section.c_str());
             }
         }
@@ -241,9 +279,11 @@ private Q_SLOTS:
         QVERIFY2(result.ok(), qPrintable(diagnosticsText(result)));
         for (const iac::ExportedFile &file : result.files) {
             for (const auto &[name, value] : secrets())
-                QVERIFY2(file.text.find(value) == std::string::npos, (name + " is in clear").c_str());
-            for (const char *part : {"db-url-pass-55", "conn-pass-66", "upstream-pw-11", "IOSFODNN7",
-                                     "secretbody", "SlackBotValue", "slackhookvalue77"})
+                QVERIFY2(file.text.find(value) == std::string::npos,
+                         (name + " is in clear").c_str());
+            for (const char *part :
+                 {"db-url-pass-55", "conn-pass-66", "upstream-pw-11", "IOSFODNN7", "secretbody",
+                  "SlackBotValue", "slackhookvalue77"})
                 QVERIFY2(file.text.find(part) == std::string::npos, part);
         }
         for (const Diagnostic &d : result.diagnostics) {
@@ -251,23 +291,28 @@ private Q_SLOTS:
                 QVERIFY2(d.message.find(value) == std::string::npos, d.message.c_str());
         }
         const Tree root = parse(result.files.front().text);
-        const Tree *vars = at(&root, {"Resources", "CreateOrder", "Properties", "Environment", "Variables"});
+        const Tree *vars =
+            at(&root, {"Resources", "CreateOrder", "Properties", "Environment", "Variables"});
         for (const auto &[name, value] : secrets()) {
             const Tree *v = vars->find(name);
             QVERIFY2(v != nullptr, name.c_str());
-            QCOMPARE(v->scalar, "{{resolve:secretsmanager:orders/create-order:SecretString:" + name + "}}");
+            QCOMPARE(v->scalar,
+                     "{{resolve:secretsmanager:orders/create-order:SecretString:" + name + "}}");
         }
         QCOMPARE(vars->find("TABLE_PREFIX")->scalar, std::string("orders-"));
         const Tree *container = &at(&root, {"Resources", "OrderWorkerTaskDefinition", "Properties",
-                                             "ContainerDefinitions"})->items.front();
+                                            "ContainerDefinitions"})
+                                     ->items.front();
         std::size_t references = 0;
         for (const Tree &entry : container->find("Environment")->items)
-            references += entry.find("Value")->scalar.rfind("{{resolve:secretsmanager:orders/order-worker:", 0) == 0;
+            references += entry.find("Value")->scalar.rfind(
+                              "{{resolve:secretsmanager:orders/order-worker:", 0) == 0;
         QCOMPARE(references, secrets().size());
         QCOMPARE(result.stats.secretReferences, 2 * secrets().size());
         // The user learns which secret to create, by names only.
         const QString told = diagnosticsText(result);
-        QVERIFY2(told.contains("create the secret 'orders/create-order' with the keys DB_PASS, PWD, SSH_KEY"),
+        QVERIFY2(told.contains(
+                     "create the secret 'orders/create-order' with the keys DB_PASS, PWD, SSH_KEY"),
                  qPrintable(told));
         QVERIFY(told.contains("'orders/order-worker'"));
     }
@@ -276,15 +321,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("variables");
         QTest::addColumn<QString>("message");
-        QTest::newRow("reserved") << "AWS_REGION=eu-west-1" << "AWS_REGION is set by Lambda itself";
-        QTest::newRow("reserved handler") << "_HANDLER=x.y" << "'_HANDLER' is not a valid name";
-        QTest::newRow("invalid") << "1ABC=x" << "'1ABC' is not a valid name";
-        QTest::newRow("one letter") << "A=x" << "'A' is not a valid name";
-        QTest::newRow("no value") << "ORDERS" << "'ORDERS' has no '='";
-        QTest::newRow("twice") << "A1=x;A1=y" << "'A1' is defined more than once";
-        QTest::newRow("clash with a connection") << "ORDERS_TABLE=mine"
-                                                 << "ORDERS_TABLE is already set to !Ref Orders by a connection";
-        QTest::newRow("clash with the stage") << "STAGE=prod" << "STAGE is already set to !Ref Stage";
+        QTest::newRow("reserved") << "AWS_REGION=eu-west-1"
+                                  << "AWS_REGION is set by Lambda itself";
+        QTest::newRow("reserved handler") << "_HANDLER=x.y"
+                                          << "'_HANDLER' is not a valid name";
+        QTest::newRow("invalid") << "1ABC=x"
+                                 << "'1ABC' is not a valid name";
+        QTest::newRow("one letter") << "A=x"
+                                    << "'A' is not a valid name";
+        QTest::newRow("no value") << "ORDERS"
+                                  << "'ORDERS' has no '='";
+        QTest::newRow("twice") << "A1=x;A1=y"
+                               << "'A1' is defined more than once";
+        QTest::newRow("clash with a connection")
+            << "ORDERS_TABLE=mine"
+            << "ORDERS_TABLE is already set to !Ref Orders by a connection";
+        QTest::newRow("clash with the stage") << "STAGE=prod"
+                                              << "STAGE is already set to !Ref Stage";
     }
     void refusedNames()
     {
@@ -297,7 +350,8 @@ private Q_SLOTS:
         for (auto format : {kSam, kCfn}) {
             const auto result = exportAs(d.design(), format);
             QVERIFY(!result.ok());
-            QVERIFY2(diagnosticsText(result).contains("Create order: the environment variable " + message),
+            QVERIFY2(diagnosticsText(result).contains("Create order: the environment variable " +
+                                                      message),
                      qPrintable(diagnosticsText(result)));
         }
     }
@@ -311,7 +365,8 @@ private Q_SLOTS:
         d.add("lambda-function", "Fn", {{"environmentVariables", formatEnvironment(variables)}});
         const auto result = exportAs(d.design(), kSam);
         QVERIFY(result.ok());
-        QVERIFY2(diagnosticsText(result).contains("has 61 dynamic references"), qPrintable(diagnosticsText(result)));
+        QVERIFY2(diagnosticsText(result).contains("has 61 dynamic references"),
+                 qPrintable(diagnosticsText(result)));
     }
 
     void cfnLintAcceptsTheExport_data()
@@ -337,8 +392,10 @@ private Q_SLOTS:
         QProcess process;
         process.start(lint, {path});
         QVERIFY(process.waitForFinished(300000));
-        const QString out = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
-        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, qPrintable(out));
+        const QString out =
+            QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+                 qPrintable(out));
     }
 };
 

@@ -828,24 +828,27 @@ Resources:
     void functionVariablesBecomeTheProperty()
     {
         const std::string file = "tests/data/environment/sam-function.yaml";
-        const ImportResult r = importTemplate(readSourceFile(QString::fromStdString(file)), file,
-                                              builtinCatalog());
+        const ImportResult r =
+            importTemplate(readSourceFile(QString::fromStdString(file)), file, builtinCatalog());
         QVERIFY2(r.ok(), qPrintable(diagnosticsText(r.diagnostics)));
         const Node *fn = r.design.node(NodeId("CreateOrder"));
         QVERIFY(fn != nullptr);
         // Literal values, Globals first (the function's own TABLE_PREFIX wins); references
         // stay in the kept body; an invalid name too, with a warning.
         QCOMPARE(toString(fn->properties.at("environmentVariables")),
-                 std::string("LOG_LEVEL=INFO;TABLE_PREFIX=orders-;DB_PASSWORD=hunter2;RETRIES=3;EMPTY="));
+                 std::string(
+                     "LOG_LEVEL=INFO;TABLE_PREFIX=orders-;DB_PASSWORD=hunter2;RETRIES=3;EMPTY="));
         QVERIFY(fn->extra.find("environmentFromTemplate") != nullptr);
         const QString told = diagnosticsText(r.diagnostics);
-        QVERIFY2(told.contains(QStringLiteral("sam-function.yaml:44: warning: CreateOrder Environment.Variables: "
-                                              "'bad-name' is not a valid environment variable name")),
+        QVERIFY2(told.contains(QStringLiteral(
+                     "sam-function.yaml:44: warning: CreateOrder Environment.Variables: "
+                     "'bad-name' is not a valid environment variable name")),
                  qPrintable(told));
         // A password inside a !Sub is said where it is, never shown.
-        QVERIFY2(told.contains(QStringLiteral("sam-function.yaml:45: warning: CreateOrder Environment.Variables: "
-                                              "DB_URL looks like a secret in clear (its value looks like a URL "
-                                              "with a password)")),
+        QVERIFY2(told.contains(QStringLiteral(
+                     "sam-function.yaml:45: warning: CreateOrder Environment.Variables: "
+                     "DB_URL looks like a secret in clear (its value looks like a URL "
+                     "with a password)")),
                  qPrintable(told));
         QVERIFY(!told.contains(QStringLiteral("s3cr3t")));
         QVERIFY(!told.contains(QStringLiteral("REPLICA_URL")));
@@ -866,8 +869,8 @@ Resources:
     void containerVariablesBecomeTheProperty()
     {
         const std::string file = "tests/data/environment/ecs-service.yaml";
-        const ImportResult r = importTemplate(readSourceFile(QString::fromStdString(file)), file,
-                                              builtinCatalog());
+        const ImportResult r =
+            importTemplate(readSourceFile(QString::fromStdString(file)), file, builtinCatalog());
         QVERIFY2(r.ok(), qPrintable(diagnosticsText(r.diagnostics)));
         const Node *worker = r.design.node(NodeId("Worker"));
         QVERIFY(worker != nullptr);
@@ -876,13 +879,15 @@ Resources:
                  std::string("WORKERS=4;API_TOKEN=tok-worker-1234"));
         // The design has one container per service; the sidecar's secret is reported here.
         const QString told = diagnosticsText(r.diagnostics);
-        QVERIFY2(told.contains(QStringLiteral("ecs-service.yaml:34: warning: Task container 2: SIDECAR_PASSWORD "
-                                              "looks like a secret in clear (its name contains PASSWORD)")),
+        QVERIFY2(told.contains(QStringLiteral(
+                     "ecs-service.yaml:34: warning: Task container 2: SIDECAR_PASSWORD "
+                     "looks like a secret in clear (its name contains PASSWORD)")),
                  qPrintable(told));
         QVERIFY(!told.contains(QStringLiteral("sidecar-pw")));
         bool found = false;
         for (const auto &f : validate(r.design, builtinCatalog()))
-            found = found || (f.rule == "security/secret-in-environment" && f.message.find("API_TOKEN") != std::string::npos);
+            found = found || (f.rule == "security/secret-in-environment" &&
+                              f.message.find("API_TOKEN") != std::string::npos);
         QVERIFY(found);
     }
 
@@ -896,9 +901,11 @@ Resources:
             QSKIP("the corpus of serverless-patterns templates is not there");
         std::size_t variables = 0;
         QStringList hits;
-        for (const QString &name : dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml"),
-                                                  QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-            const ImportResult r = importTemplateFile(dir.filePath(name).toStdString(), builtinCatalog());
+        for (const QString &name : dir.entryList(
+                 {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+                 QDir::Files, QDir::Name)) {
+            const ImportResult r =
+                importTemplateFile(dir.filePath(name).toStdString(), builtinCatalog());
             for (const Diagnostic &d : r.diagnostics) {
                 if (d.message.find("looks like a secret") != std::string::npos)
                     hits << name + QStringLiteral(": ") + QString::fromStdString(d.message);

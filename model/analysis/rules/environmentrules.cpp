@@ -20,8 +20,11 @@ const char *const kLambdaEnvDocs =
 
 void invalid(const RuleContext &c, const Node &node, const std::string &problem)
 {
-    c.add({"properties/environment-invalid", Severity::Error,
-           c.label(node) + ": the environment variable " + problem, {node.id}, {},
+    c.add({"properties/environment-invalid",
+           Severity::Error,
+           c.label(node) + ": the environment variable " + problem,
+           {node.id},
+           {},
            "Fix the entry in Environment variables: NAME=value pairs separated by ';' (write \\; "
            "for a ';' inside a value), names made of a letter followed by letters, digits or '_'.",
            std::string(kLambdaEnvDocs) + "#configuration-envvars-runtime"});
@@ -35,11 +38,13 @@ void checkNames(const RuleContext &c, const Node &node, const ParsedEnvironment 
     for (const EnvironmentVariable &v : env.variables) {
         const std::string name = "'" + v.name.substr(0, 80) + "'";
         if (!isValidVariableName(v.name))
-            invalid(c, node, name + " is not a valid name (a letter, then letters, digits or "
-                                    "'_', at least two characters)");
+            invalid(c, node,
+                    name + " is not a valid name (a letter, then letters, digits or "
+                           "'_', at least two characters)");
         else if (lambda && isReservedLambdaVariable(v.name))
-            invalid(c, node, name + " is set by Lambda itself; AWS refuses it in a function's "
-                                    "configuration");
+            invalid(c, node,
+                    name + " is set by Lambda itself; AWS refuses it in a function's "
+                           "configuration");
     }
 }
 
@@ -50,10 +55,12 @@ void checkHooks(const RuleContext &c, const Node &node, const ParsedEnvironment 
             continue;
         const std::string shown =
             detectSecret(v.name, v.value).found ? maskSecret(v.value) : v.value.substr(0, 200);
-        c.add({"security/startup-hook-variable", Severity::Warning,
-               c.label(node) + " sets " + v.name + " to '" + shown
-                   + "': the runtime runs that code before the function's own code",
-               {node.id}, {},
+        c.add({"security/startup-hook-variable",
+               Severity::Warning,
+               c.label(node) + " sets " + v.name + " to '" + shown +
+                   "': the runtime runs that code before the function's own code",
+               {node.id},
+               {},
                "Keep it only if the script or library comes from your own package or a layer "
                "you trust; remove it otherwise.",
                "https://docs.aws.amazon.com/lambda/latest/dg/runtimes-modify.html"});
@@ -66,15 +73,19 @@ void checkSecrets(const RuleContext &c, const Node &node, const ParsedEnvironmen
         const SecretMatch match = detectSecret(v.name, v.value);
         if (!match.found)
             continue;
-        c.add({"security/secret-in-environment", Severity::Warning,
-               c.label(node) + " sets the environment variable " + v.name.substr(0, 80) + " to "
-                   + maskSecret(v.value) + ", which looks like a secret (" + match.reason
-                   + "); anyone who can read the configuration can read it",
-               {node.id}, {},
+        c.add({"security/secret-in-environment",
+               Severity::Warning,
+               c.label(node) + " sets the environment variable " + v.name.substr(0, 80) + " to " +
+                   maskSecret(v.value) + ", which looks like a secret (" + match.reason +
+                   "); anyone who can read the configuration can read it",
+               {node.id},
+               {},
                "Keep the secret in AWS Secrets Manager or Parameter Store and pass only its name "
-               "or ARN (for example " + v.name.substr(0, 80) + "_SECRET_ARN), read at run time. "
-               "Until then the template export writes the value as a Secrets Manager dynamic "
-               "reference, never in clear.",
+               "or ARN (for example " +
+                   v.name.substr(0, 80) +
+                   "_SECRET_ARN), read at run time. "
+                   "Until then the template export writes the value as a Secrets Manager dynamic "
+                   "reference, never in clear.",
                kLambdaEnvDocs});
     }
 }
@@ -85,11 +96,14 @@ void checkSize(const RuleContext &c, const Node &node, const ParsedEnvironment &
     const std::size_t size = environmentSize(env.variables);
     if (limitKb <= 0 || double(size) <= limitKb * 1024)
         return;
-    c.add({"limits/environment-size", Severity::Error,
-           c.label(node) + "'s environment variables take " + std::to_string(size)
-               + " bytes, more than the " + formatNumber(limitKb) + " KB Lambda allows for all "
-                 "names and values (before the variables its connections add)",
-           {node.id}, {},
+    c.add({"limits/environment-size",
+           Severity::Error,
+           c.label(node) + "'s environment variables take " + std::to_string(size) +
+               " bytes, more than the " + formatNumber(limitKb) +
+               " KB Lambda allows for all "
+               "names and values (before the variables its connections add)",
+           {node.id},
+           {},
            "Move large values to Parameter Store, S3 or the function's package.",
            "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"});
 }

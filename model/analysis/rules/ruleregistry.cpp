@@ -118,7 +118,8 @@ const std::vector<RuleInfo> kBuiltinRules = {
     {"reliability/queue-no-redrive", Severity::Warning, "Queue without dead-letter queue",
      "A consumed queue has no redrive policy: a message that cannot be processed is retried "
      "until it expires."},
-    {"reliability/stream-no-failure-path", Severity::Warning, "Stream consumer without failure path",
+    {"reliability/stream-no-failure-path", Severity::Warning,
+     "Stream consumer without failure path",
      "A function reading a Kinesis or DynamoDB stream has no on-failure destination; a failing "
      "record blocks its shard until it expires."},
     {"security/public-api-no-auth", Severity::Warning, "Public API without authorizer",
