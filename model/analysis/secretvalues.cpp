@@ -233,12 +233,13 @@ bool isAuthorizationValue(std::string_view text)
     return false;
 }
 
-/// A single word of 32 or more base64 characters mixing upper case, lower case and digits,
-/// with at least 4.5 bits of entropy per character: random keys, not words or ids.
+/// A single word of 32 to 128 base64 characters mixing upper case, lower case and digits,
+/// with at least 4.5 bits of entropy per character: random keys, not words, ids or longer
+/// encoded data.
 bool isRandomLooking(std::string_view text)
 {
     text = trim(text);
-    if (text.size() < 32 || text.size() > 4096)
+    if (text.size() < 32 || text.size() > 128)
         return false;
     const auto base64 = [](char c) {
         return isAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-';

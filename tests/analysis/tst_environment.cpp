@@ -160,6 +160,10 @@ std::vector<ValueRow> valueRows()
         {"key id inside a word", "XAKIAIOSFODNN7EXAMPLE", ""},
         {"bearer alone", "Bearer", ""},
         {"sk prefix alone", "sk_live_", ""},
+        {"encoded data",
+         std::string(3, 'x') + std::string(kAwsSecretKey) + std::string(kAwsSecretKey) +
+             std::string(kAwsSecretKey) + std::string(kAwsSecretKey),
+         ""},
     };
 }
 

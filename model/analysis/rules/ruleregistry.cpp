@@ -26,8 +26,9 @@ const std::vector<RuleInfo> kBuiltinRules = {
      "A node or connection sets a property its type does not have; it is kept but has no effect."},
     {"properties/environment-invalid", Severity::Error, "Environment variable not accepted",
      "An entry of a function's or container's environment variables has no '=', repeats a "
-     "name, has a name CloudFormation refuses (a letter, then letters, digits or '_', at least "
-     "two characters), or, for Lambda, a name the runtime reserves (_HANDLER, AWS_REGION, "
+     "name, has a name other than a letter followed by letters, digits or '_' (at least two "
+     "characters: what CloudFormation accepts for Lambda, also required of containers), or, "
+     "for Lambda, a name the runtime reserves (_HANDLER, AWS_REGION, "
      "AWS_LAMBDA_FUNCTION_NAME, LAMBDA_TASK_ROOT, TZ ...). The template export refuses it."},
     {"wiring/not-supported", Severity::Error, "Connection not supported",
      "AWS offers no direct integration from the source service to the target (for example an "
