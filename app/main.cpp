@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/builtincatalog.h"
 #include "cli/cli.h"
+#include "cli/terminaltext.h"
 #include "gui/mainwindow.h"
 #include "gui/plurals.h"
 #include "gui/rendercommand.h"
@@ -92,8 +93,10 @@ int main(int argc, char **argv)
         nimbus::app::EnglishPlurals plurals;
         QCoreApplication::installTranslator(&plurals);
         const std::vector<std::string> rest(args.begin() + 1, args.end());
-        return render ? nimbus::app::runRender(rest, std::cout, std::cerr)
-                      : nimbus::app::runReport(rest, std::cout, std::cerr);
+        nimbus::app::TerminalText out(std::cout);
+        nimbus::app::TerminalText err(std::cerr);
+        return render ? nimbus::app::runRender(rest, out, err)
+                      : nimbus::app::runReport(rest, out, err);
     }
     if (nimbus::app::isCliInvocation(args)) {
         // Headless: no QApplication, no display needed.

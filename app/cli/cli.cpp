@@ -4,6 +4,7 @@
 
 #include "clioptions.h"
 #include "commands.h"
+#include "terminaltext.h"
 
 #include <filesystem>
 #include <ostream>
@@ -56,8 +57,13 @@ bool isCliInvocation(const std::vector<std::string> &args)
            && first.find('/') == std::string::npos;
 }
 
-int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
+int runCli(const std::vector<std::string> &args, std::ostream &rawOut, std::ostream &rawErr)
 {
+    // Messages name files, services and values from the input: they reach the terminal with
+    // control characters made visible. Machine formats on standard output keep their bytes.
+    TerminalText err(rawErr);
+    TerminalText out(rawOut);
+    std::ostream *chosen = &out;
     if (args.empty() || args.front() == "--help" || args.front() == "-h"
         || args.front() == "help") {
         out << kUsage;
@@ -82,7 +88,11 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
         out << command->usage;
         return ExitClean;
     }
-    return command->run(options, out, err);
+    const bool forPeople = options.format.empty() || options.format == "text"
+                           || options.format == "table" || options.format == "markdown";
+    if (!forPeople || command->takesOutput) // export and import print a document
+        chosen = &rawOut;
+    return command->run(options, *chosen, err);
 }
 
 } // namespace nimbus::app

@@ -4,6 +4,9 @@
 
 #include <model/io/jsonwriter.h>
 
+#include <cctype>
+#include <string_view>
+
 namespace nimbus::app {
 
 namespace {
@@ -34,6 +37,40 @@ int lineOf(const model::Finding &f, const std::unordered_map<std::string, int> &
     return 1;
 }
 
+/// A file path as a SARIF "uri" (a URI reference, RFC 3986): every byte other than the
+/// unreserved characters and "/" is percent-encoded, so that "#", "?", "%" and spaces in a
+/// file name stay part of the path.
+std::string uriReference(const std::string &path)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char ch : path) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c) != 0 || std::string_view("-._~/").find(ch) != std::string_view::npos) {
+            out += ch;
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        }
+    }
+    return out;
+}
+
+/// Message text for SARIF: "[text](target)" would become a link in the viewer (SARIF 2.1.0
+/// §3.11.6), so brackets and backslashes from names are escaped with a backslash.
+std::string sarifText(const std::string &text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (const char ch : text) {
+        if (ch == '[' || ch == ']' || ch == '\\')
+            out += '\\';
+        out += ch;
+    }
+    return out;
+}
+
 } // namespace
 
 std::string sarifLog(const std::vector<model::Finding> &findings,
@@ -61,7 +98,7 @@ std::string sarifLog(const std::vector<model::Finding> &findings,
     }
     json.endArray().endObject().endObject();
     json.key("artifacts").beginArray().beginObject();
-    json.key("location").beginObject().key("uri").value(file).endObject();
+    json.key("location").beginObject().key("uri").value(uriReference(file)).endObject();
     json.endObject().endArray();
     json.key("results").beginArray();
     for (const model::Finding &f : findings) {
@@ -70,10 +107,10 @@ std::string sarifLog(const std::vector<model::Finding> &findings,
         if (auto it = ruleIndex.find(f.rule); it != ruleIndex.end())
             json.key("ruleIndex").value(it->second);
         json.key("level").value(level(f.severity));
-        json.key("message").beginObject().key("text").value(f.message + (f.fix.empty() ? "" : " Fix: " + f.fix)).endObject();
+        json.key("message").beginObject().key("text").value(sarifText(f.message + (f.fix.empty() ? "" : " Fix: " + f.fix))).endObject();
         json.key("locations").beginArray().beginObject();
         json.key("physicalLocation").beginObject();
-        json.key("artifactLocation").beginObject().key("uri").value(file).key("index").value(0).endObject();
+        json.key("artifactLocation").beginObject().key("uri").value(uriReference(file)).key("index").value(0).endObject();
         json.key("region").beginObject().key("startLine").value(lineOf(f, idLines)).endObject();
         json.endObject();
         json.key("logicalLocations").beginArray();

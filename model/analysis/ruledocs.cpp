@@ -4,7 +4,10 @@
 
 #include "validate.h"
 
+#include <model/core/text.h>
+
 #include <map>
+#include <string_view>
 
 namespace nimbus::model {
 
@@ -20,6 +23,23 @@ const char *const kOrder[] = {"catalog", "properties", "wiring", "loops", "timeo
                               "limits", "reliability", "security", "cost"};
 
 } // namespace
+
+std::string markdownCell(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (const char ch : text) {
+        if (ch == '|')
+            out += "\\|";
+        else if (ch == '<')
+            out += "&lt;";
+        else if (ch == '\n' || ch == '\r')
+            out += ' ';
+        else
+            out += ch;
+    }
+    return singleLine(out);
+}
 
 std::string rulesMarkdown(const Catalog &catalog)
 {
@@ -40,8 +60,8 @@ std::string rulesMarkdown(const Catalog &catalog)
             std::string title = rule.title;
             if (!title.empty() && title.back() == '.')
                 title.pop_back();
-            text += "| `" + rule.id + "` | " + severityName(rule.severity) + " | **" + title
-                    + ".** " + rule.description + " |\n";
+            text += "| `" + markdownCell(rule.id) + "` | " + severityName(rule.severity) + " | **"
+                    + markdownCell(title) + ".** " + markdownCell(rule.description) + " |\n";
         }
     }
     return text;

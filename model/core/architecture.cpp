@@ -124,6 +124,11 @@ const Group *Architecture::group(const GroupId &id) const
     return findLinear(m_groups, id);
 }
 
+Group *Architecture::group(const GroupId &id)
+{
+    return findLinear(m_groups, id);
+}
+
 bool Architecture::addGroup(Group group)
 {
     if (group.id.isEmpty() || isIdUsed(group.id.str()))

@@ -128,6 +128,7 @@ public:
 
     const std::vector<Group> &groups() const { return m_groups; }
     const Group *group(const GroupId &id) const;
+    Group *group(const GroupId &id);
     bool addGroup(Group group);
     /// Removes a group; its member nodes stay, without a group.
     bool removeGroup(const GroupId &id);

@@ -5,13 +5,37 @@
 #include "estimate.h"
 #include "pricelist.h"
 
+#include <model/core/text.h>
+
 #include <charconv>
 #include <cmath>
 
 namespace nimbus::model {
 
-std::string csvField(const std::string &text)
+namespace {
+
+bool isPlainNumber(const std::string &text)
 {
+    double value = 0;
+    const char *end = text.data() + text.size();
+    const auto result = std::from_chars(text.data(), end, value);
+    return result.ec == std::errc() && result.ptr == end;
+}
+
+/// Whether a spreadsheet would read `text` as a formula (CWE-1236).
+bool startsFormula(const std::string &text)
+{
+    return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos &&
+           !isPlainNumber(text);
+}
+
+} // namespace
+
+std::string csvField(const std::string &raw)
+{
+    std::string text = validUtf8(raw);
+    if (startsFormula(text))
+        text.insert(0, 1, '\'');
     if (text.find_first_of(",\"\r\n") == std::string::npos)
         return text;
     std::string quoted = "\"";

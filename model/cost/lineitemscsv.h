@@ -30,7 +30,10 @@ std::string lineItemsCsv(const Estimate &estimate, const Currency &currency = {}
                          const PriceList *prices = nullptr);
 
 /// `text` as one RFC 4180 field: quoted (quotes doubled) when it holds a comma, a quote or
-/// a line break, else unchanged.
+/// a line break, else unchanged. Text that a spreadsheet would run as a formula (it starts
+/// with '=', '+', '-', '@', a tab or a carriage return and is not a plain number) gets a
+/// leading apostrophe, as OWASP advises for CSV files: a service named "=HYPERLINK(...)"
+/// stays text when the file is opened in Excel or LibreOffice. Invalid UTF-8 becomes U+FFFD.
 std::string csvField(const std::string &text);
 
 /// A number as lineItemsCsv() writes it: shortest fixed notation that reads back exactly.

@@ -8,6 +8,8 @@
 #include "policytemplates.h"
 #include "propertybindings.h"
 
+#include <model/core/text.h>
+#include <model/graph/components.h>
 #include <model/io/yamlwriter.h>
 
 #include <algorithm>
@@ -26,6 +28,8 @@ const char *templateFormatName(TemplateFormat format)
 namespace {
 
 const char *const kSamTransform = "AWS::Serverless-2016-10-31";
+/// How much of the design name the header comment shows; the whole name is in Metadata.
+constexpr std::size_t kCommentNameCharacters = 200;
 
 const std::map<std::string, ServiceExporter> &registry()
 {
@@ -165,10 +169,13 @@ void mergeSection(Tree &root, const std::string &section, const std::vector<std:
 
 std::string render(const ExportContext &context, const Tree &root, const std::string &part)
 {
-    std::string text = "# " + (context.design().name().empty() ? std::string("Untitled design")
-                                                                : context.design().name());
+    // The name is the user's (or an imported template's) text: on one line, with every
+    // character that could end the comment escaped, so that it cannot add template sections.
+    const std::string &name = context.design().name();
+    std::string text = "# " + (name.empty() ? std::string("Untitled design")
+                                            : singleLine(name, kCommentNameCharacters));
     if (!part.empty())
-        text += " (" + part + ")";
+        text += " (" + singleLine(part) + ")";
     text += "\n# Exported by Nimbus";
     if (!context.options().nimbusVersion.empty())
         text += " " + context.options().nimbusVersion;
@@ -180,54 +187,6 @@ std::string render(const ExportContext &context, const Tree &root, const std::st
 }
 
 // --- nested stacks ---------------------------------------------------------------------
-
-/// Tarjan's strongly connected components over the resource reference graph, iterative.
-std::vector<int> components(const std::vector<std::vector<int>> &out, int &count)
-{
-    const int n = static_cast<int>(out.size());
-    std::vector<int> index(n, -1), low(n, 0), comp(n, -1), stack;
-    std::vector<bool> onStack(n, false);
-    int next = 0;
-    count = 0;
-    for (int start = 0; start < n; ++start) {
-        if (index[start] != -1)
-            continue;
-        std::vector<std::pair<int, std::size_t>> work{{start, 0}};
-        index[start] = low[start] = next++;
-        stack.push_back(start);
-        onStack[start] = true;
-        while (!work.empty()) {
-            auto &[v, i] = work.back();
-            if (i < out[v].size()) {
-                const int w = out[v][i++];
-                if (index[w] == -1) {
-                    index[w] = low[w] = next++;
-                    stack.push_back(w);
-                    onStack[w] = true;
-                    work.emplace_back(w, 0);
-                } else if (onStack[w]) {
-                    low[v] = std::min(low[v], index[w]);
-                }
-                continue;
-            }
-            if (low[v] == index[v]) {
-                int w = -1;
-                do {
-                    w = stack.back();
-                    stack.pop_back();
-                    onStack[w] = false;
-                    comp[w] = count;
-                } while (w != v);
-                ++count;
-            }
-            const int finished = v;
-            work.pop_back();
-            if (!work.empty())
-                low[work.back().first] = std::min(low[work.back().first], low[finished]);
-        }
-    }
-    return comp; // Tarjan numbers components in reverse topological order: dependencies first
-}
 
 /// References of one resource that SAM requires to stay in the same template (an Api
 /// event's RestApiId, an S3 event's Bucket).
@@ -299,7 +258,7 @@ Split splitResources(const std::vector<ResourceEntry> &resources, std::size_t li
         }
     }
     int count = 0;
-    const std::vector<int> comp = components(out, count);
+    const std::vector<int> comp = strongComponents(out, count); // dependencies first
     std::vector<std::vector<std::size_t>> members(count);
     std::vector<std::size_t> weight(count, 0);
     for (int i = 0; i < n; ++i) {

@@ -51,7 +51,7 @@ void TemplateImporter::collectVariables(const Tree &variables, const std::string
             if (isValidVariableName(name))
                 out.push_back({name, *text});
             else if (report)
-                warn(value->line, where + ": '" + name.substr(0, 80) +
+                warn(*value, where + ": '" + name.substr(0, 80) +
                                       "' is not a valid environment variable name; it is "
                                       "kept in the template as written");
         } else if (report) {
@@ -68,7 +68,7 @@ void TemplateImporter::warnOfSecret(const std::string &name, const Tree &value,
     const SecretMatch match = detectSecret(name, shown);
     if (!match.found)
         return;
-    warn(value.line, where + ": " + name.substr(0, 80) + " looks like a secret in clear (" +
+    warn(value, where + ": " + name.substr(0, 80) + " looks like a secret in clear (" +
                          match.reason +
                          "); it is kept in the template as written: move it "
                          "to AWS Secrets Manager");

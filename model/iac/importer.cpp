@@ -130,20 +130,22 @@ void referencesUnder(const Tree *tree, const std::string &key, std::vector<std::
         referencesUnder(&item, key, out);
 }
 
-void TemplateImporter::error(int line, std::string message)
+void TemplateImporter::error(const Tree &at, std::string message)
 {
-    m_result.diagnostics.push_back({Severity::Error, m_file, line, 0, std::move(message)});
+    m_result.diagnostics.push_back({Severity::Error, m_file, at.line, at.column, std::move(message)});
 }
 
-void TemplateImporter::warn(int line, std::string message)
+void TemplateImporter::warn(const Tree &at, std::string message)
 {
-    m_result.diagnostics.push_back({Severity::Warning, m_file, line, 0, std::move(message)});
+    m_result.diagnostics.push_back({Severity::Warning, m_file, at.line, at.column, std::move(message)});
 }
 
 void TemplateImporter::run(const Tree &root)
 {
     if (!readTemplate(root))
         return;
+    checkIntrinsics(root);
+    checkDependencyCycles();
     findImplicitApis();
     addNodes();
     findRoleUsers();
@@ -158,11 +160,11 @@ void TemplateImporter::run(const Tree &root)
 bool TemplateImporter::readTemplate(const Tree &root)
 {
     if (root.isNull()) {
-        error(root.line, "the template is empty");
+        error(root, "the template is empty");
         return false;
     }
     if (!root.isMap()) {
-        error(root.line, "a template must be a map of sections (AWSTemplateFormatVersion, "
+        error(root, "a template must be a map of sections (AWSTemplateFormatVersion, "
                          "Resources, ...)");
         return false;
     }
@@ -181,16 +183,16 @@ bool TemplateImporter::readTemplate(const Tree &root)
     const Tree *resources = root.find("Resources");
     if (resources == nullptr || resources->isNull() ||
         (resources->isMap() && resources->entries.empty())) {
-        error(resources ? resources->line : 0, "template has no Resources");
+        error(resources ? *resources : root, "template has no Resources");
         return false;
     }
     if (!resources->isMap()) {
-        error(resources->line, "Resources must be a map from logical ids to resources");
+        error(*resources, "Resources must be a map from logical ids to resources");
         return false;
     }
     m_result.stats.resources = resources->entries.size();
     if (resources->entries.size() > MaxResources) {
-        error(resources->line, "template has " + std::to_string(resources->entries.size()) +
+        error(*resources, "template has " + std::to_string(resources->entries.size()) +
                                    " resources; Nimbus reads at most " +
                                    std::to_string(MaxResources));
         return false;
@@ -203,31 +205,36 @@ bool TemplateImporter::readTemplate(const Tree &root)
 
 bool TemplateImporter::readResource(const std::string &id, const Tree &body)
 {
-    if (id == "Fn::Transform") {
-        // Resources an AWS::Include adds at deployment: kept in place, unseen by Nimbus.
-        warn(body.line, "resources added by Fn::Transform are kept but not shown");
+    if (id == "Fn::Transform" || id.rfind("Fn::ForEach::", 0) == 0) {
+        // Resources an AWS::Include or a loop of AWS::LanguageExtensions adds at deployment:
+        // kept in place as written, unseen by Nimbus.
+        warn(body, id == "Fn::Transform"
+                       ? "resources added by Fn::Transform are kept but not shown"
+                       : "the resources of the loop '" + id.substr(13) +
+                             "' (Fn::ForEach) are created at deployment; the loop is kept "
+                             "as written but not shown");
         m_index.emplace(id, m_resources.size());
         m_resources.push_back({id, &body, nullptr, std::string(), true, std::string()});
         return true;
     }
     if (!isValidId(id)) {
-        error(body.line, "logical id '" + id.substr(0, 80) +
+        error(body, "logical id '" + id.substr(0, 80) +
                              "' is not usable: use 1 to 255 letters and digits");
         return false;
     }
     if (!cfn::isValidLogicalId(id))
-        warn(body.line, "logical id '" + id + "' has characters CloudFormation does not accept");
+        warn(body, "logical id '" + id + "' has characters CloudFormation does not accept");
     if (!body.isMap()) {
-        error(body.line, "resource '" + id + "' must be a map with a Type");
+        error(body, "resource '" + id + "' must be a map with a Type");
         return false;
     }
     const Tree *type = body.find("Type");
     if (type == nullptr) {
-        error(body.line, "resource '" + id + "' has no Type");
+        error(body, "resource '" + id + "' has no Type");
         return false;
     }
     if (!type->isScalar() || !type->tag.empty() || type->scalar.empty()) {
-        error(type->line, "the Type of resource '" + id + "' must be a resource type name");
+        error(*type, "the Type of resource '" + id + "' must be a resource type name");
         return false;
     }
     Resource r;
@@ -246,7 +253,7 @@ bool TemplateImporter::readResource(const std::string &id, const Tree &body)
                 r.owner = refs.front();
         }
     } else if (!isGenericResourceType(r.type) && m_catalog.type(nodeType(r)) == nullptr) {
-        warn(type->line, "resource '" + id + "' has type '" + r.type +
+        warn(*type, "resource '" + id + "' has type '" + r.type +
                              "', which is not an AWS type; it is kept as a generic node");
     }
     m_index.emplace(id, m_resources.size());

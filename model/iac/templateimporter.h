@@ -141,6 +141,8 @@ private:
     void inferFlows(const Resource &r);
     void inferPermissions(const Resource &r);
     void countStats();
+    void checkIntrinsics(const Tree &root);
+    void checkDependencyCycles();
 
     // Declared flows.
     void events(const Resource &r);
@@ -194,8 +196,8 @@ private:
     void destination(const std::string &from, const Tree *arn, const std::string &label,
                      const char *purpose);
 
-    void error(int line, std::string message);
-    void warn(int line, std::string message);
+    void error(const Tree &at, std::string message);
+    void warn(const Tree &at, std::string message);
 
     const Catalog &m_catalog;
     const std::string &m_file;

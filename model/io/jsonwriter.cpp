@@ -3,11 +3,45 @@
 #include "jsonwriter.h"
 
 #include <model/core/propertyvalue.h>
+#include <model/core/text.h>
 
 #include <cmath>
 #include <cstdio>
 
 namespace nimbus::model {
+
+namespace {
+
+void appendAsciiEscaped(std::string &out, char c)
+{
+    switch (c) {
+    case '"':
+        out += "\\\"";
+        break;
+    case '\\':
+        out += "\\\\";
+        break;
+    case '\n':
+        out += "\\n";
+        break;
+    case '\r':
+        out += "\\r";
+        break;
+    case '\t':
+        out += "\\t";
+        break;
+    default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+            out += buffer;
+        } else {
+            out += c;
+        }
+    }
+}
+
+} // namespace
 
 void JsonWriter::separate()
 {
@@ -99,35 +133,27 @@ JsonWriter &JsonWriter::null()
 
 std::string JsonWriter::quote(std::string_view text)
 {
+    // JSON is UTF-8 only: bytes that are not (a truncated name, a binary value) become
+    // U+FFFD instead of making the whole output unreadable. U+2028 and U+2029 are escaped
+    // too: valid JSON, but they end a line in JavaScript and in several log viewers.
     std::string out;
     out.reserve(text.size() + 2);
     out += '"';
-    for (const char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-                out += buffer;
-            } else {
-                out += c;
-            }
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t c = 0;
+        const std::size_t length = utf8SequenceAt(text, i, &c);
+        if (length == 0) {
+            out += "\\ufffd";
+            ++i;
+            continue;
         }
+        if (length == 1)
+            appendAsciiEscaped(out, text[i]);
+        else if (c == 0x2028 || c == 0x2029)
+            out += c == 0x2028 ? "\\u2028" : "\\u2029";
+        else
+            out.append(text, i, length);
+        i += length;
     }
     out += '"';
     return out;

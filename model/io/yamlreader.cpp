@@ -4,11 +4,15 @@
 
 #include "yamlfastreader.h"
 
+#include <model/core/text.h>
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -219,9 +223,55 @@ private:
 
 } // namespace
 
+namespace {
+
+/// Line and column (1-based, in characters) of byte `offset`.
+std::pair<int, int> positionOf(std::string_view text, std::size_t offset)
+{
+    const std::string_view before = text.substr(0, offset);
+    const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    const std::size_t lineStart = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+    int column = 1;
+    for (std::size_t i = lineStart; i < offset; ++i)
+        column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1 : 0;
+    return {line, column};
+}
+
+/// Why `text` is not UTF-8 text, or "" when it is: YAML files are read as UTF-8, and a
+/// binary file or text in another encoding is named as such instead of failing later with a
+/// confusing syntax error.
+std::string encodingProblem(std::string_view text, std::size_t &offset)
+{
+    offset = 0;
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
+        return "the file is UTF-16 text; Nimbus reads UTF-8, so save it as UTF-8";
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        offset = nul;
+        return "the file holds a NUL byte: it is binary data, not a text file";
+    }
+    if (const auto bad = firstInvalidUtf8(text)) {
+        offset = *bad;
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
+        return std::string("the file is not UTF-8 text: byte ") + byte
+               + " is not part of a UTF-8 character (binary data, or text saved in another "
+                 "encoding such as Latin-1 or Windows-1252)";
+    }
+    return {};
+}
+
+} // namespace
+
 YamlParseResult parseYaml(std::string_view text, const std::string &fileName,
                           const YamlParseOptions &options)
 {
+    std::size_t offset = 0;
+    if (const std::string problem = encodingProblem(text, offset); !problem.empty()) {
+        YamlParseResult result;
+        const auto [line, column] = positionOf(text, offset);
+        result.diagnostics.push_back({Severity::Error, fileName, line, column, problem});
+        return result;
+    }
     // yaml-cpp's scanner is slow on large templates; the fast path reads the common subset
     // with identical results and declines everything else, which yaml-cpp then reads.
     if (auto fast = parseYamlFast(text, fileName, options))
@@ -242,7 +292,8 @@ YamlParseResult parseYamlWithYamlCpp(std::string_view text, const std::string &f
         return result;
     }
     if (text.find('\0') != std::string_view::npos) {
-        fail(0, 0, "file contains NUL bytes; it is not a text file");
+        const auto [line, column] = positionOf(text, text.find('\0'));
+        fail(line, column, "the file holds a NUL byte: it is binary data, not a text file");
         return result;
     }
 

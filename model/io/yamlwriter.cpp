@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "yamlwriter.h"
 
+#include <model/core/text.h>
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -71,9 +73,9 @@ bool canStartPlain(std::string_view s, bool inFlow)
            (s.size() > 1 && !isBlankOrBreakAt(s, 1));
 }
 
-/// Whether the byte at `i` makes plain style impossible: an indicator, a comment start,
-/// a line break, a tab, a byte-order mark or a character YAML cannot show unescaped. A lone
-/// "\r" passes, as it did in yaml-cpp.
+/// Whether the ASCII byte at `i` makes plain style impossible: an indicator, a comment start,
+/// a line break (a lone "\r" too: YAML 1.1 readers such as PyYAML, and so cfn-lint and the
+/// SAM CLI, end the line there), a tab, DEL or another control character.
 bool breaksPlain(std::string_view s, std::size_t i, bool inFlow)
 {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -82,8 +84,6 @@ bool breaksPlain(std::string_view s, std::size_t i, bool inFlow)
         return i + 1 == s.size() || isBlankOrBreakAt(s, i + 1);
     case ' ':
         return i + 1 < s.size() && s[i + 1] == '#';
-    case '\r':
-        return isBreakAt(s, i);
     case ',':
     case '?':
     case '[':
@@ -93,23 +93,18 @@ bool breaksPlain(std::string_view s, std::size_t i, bool inFlow)
         return inFlow;
     case 0x7F:
         return true;
-    case 0xC2: {
-        const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0u;
-        return (next >= 0x80 && next <= 0x84) || (next >= 0x86 && next <= 0x9F);
-    }
-    case 0xEF:
-        return s.substr(i, 3) == "\xEF\xBB\xBF";
     default:
         return c < 0x20;
     }
 }
 
-/// Bytes that never affect the choice of style, so that most text is checked by one lookup
-/// per byte.
+/// ASCII bytes that never affect the choice of style, so that most text is checked by one
+/// lookup per byte. Every other byte is looked at: non-ASCII ones are decoded, because some
+/// characters end a line for YAML 1.1 readers (U+0085, U+2028, U+2029) or are invisible.
 constexpr std::array<bool, 256> ordinaryBytes = [] {
     std::array<bool, 256> ordinary{};
-    for (int c = 0x20; c < 0x100; ++c)
-        ordinary[c] = std::string_view(":, ?[]{}\x7F\xC2\xEF").find(static_cast<char>(c)) ==
+    for (int c = 0x20; c < 0x7F; ++c)
+        ordinary[c] = std::string_view(":, ?[]{}").find(static_cast<char>(c)) ==
                       std::string_view::npos;
     return ordinary;
 }();
@@ -120,9 +115,35 @@ bool isPlainSafe(std::string_view s, bool inFlow)
         return false;
     if (!canStartPlain(s, inFlow) || s.back() == ' ')
         return false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (!ordinaryBytes[static_cast<unsigned char>(s[i])] && breaksPlain(s, i, inFlow))
+    for (std::size_t i = 0; i < s.size();) {
+        const auto byte = static_cast<unsigned char>(s[i]);
+        if (ordinaryBytes[byte]) {
+            ++i;
+        } else if (byte < 0x80) {
+            if (breaksPlain(s, i, inFlow))
+                return false;
+            ++i;
+        } else {
+            char32_t c = 0;
+            const std::size_t length = utf8SequenceAt(s, i, &c);
+            if (length == 0 || isUnsafeCharacter(c))
+                return false;
+            i += length;
+        }
+    }
+    return true;
+}
+
+/// Whether every character of `text` may stand as it is in a literal block: valid UTF-8
+/// with no control, separator or invisible character other than the line feed.
+bool hasOnlySafeCharacters(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t c = 0;
+        const std::size_t length = utf8SequenceAt(text, i, &c);
+        if (length == 0 || (c != '\n' && isUnsafeCharacter(c)))
             return false;
+        i += length;
     }
     return true;
 }
@@ -135,31 +156,25 @@ bool fitsLiteralBlock(const std::string &text)
 {
     const bool oneFinalNewline =
         text.size() >= 2 && text.back() == '\n' && text[text.size() - 2] != '\n';
-    const bool plainLines =
-        text.find_first_of(std::string_view("\r\t\0", 3)) == std::string::npos &&
-        text[text.find_first_not_of('\n')] != ' ' && text.find(" \n") == std::string::npos;
-    return oneFinalNewline && plainLines;
+    return oneFinalNewline && text[text.find_first_not_of('\n')] != ' ' &&
+           text.find(" \n") == std::string::npos && hasOnlySafeCharacters(text);
 }
 
-/// Decodes one UTF-8 sequence the way yaml-cpp does: a malformed sequence becomes U+FFFD
-/// (consuming the lead byte only), overlong forms are decoded as they stand.
+/// Decodes one UTF-8 sequence. Anything that is not valid UTF-8 (a stray byte, a cut,
+/// overlong or surrogate sequence) becomes U+FFFD and consumes one byte; yaml-cpp decoded
+/// overlong forms as they stood, which let "\xC0\xAF" through as "/". Noncharacters become
+/// U+FFFD too, as in yaml-cpp, because YAML may not hold them.
 int nextCodePoint(const char *&p, const char *end)
 {
-    const auto lead = static_cast<unsigned char>(*p++);
-    const int length = lead < 0x80 ? 1 : lead < 0xC0 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    if (length == 0)
+    char32_t cp = 0;
+    const std::size_t length = utf8SequenceAt(std::string_view(p, static_cast<std::size_t>(end - p)), 0, &cp);
+    if (length == 0) {
+        ++p;
         return 0xFFFD;
-    if (length == 1)
-        return lead;
-    int cp = lead & (0xFF >> (length + 1));
-    for (int k = 1; k < length; ++k, ++p) {
-        if (p == end || (static_cast<unsigned char>(*p) & 0xC0) != 0x80)
-            return 0xFFFD;
-        cp = (cp << 6) | (static_cast<unsigned char>(*p) & 0x3F);
     }
-    const bool invalid = cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
-                         (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF);
-    return invalid ? 0xFFFD : cp;
+    p += length;
+    const bool nonCharacter = (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF);
+    return nonCharacter ? 0xFFFD : static_cast<int>(cp);
 }
 
 void appendCodePoint(std::string &out, int cp)
@@ -201,7 +216,7 @@ void appendDoubleQuoted(std::string &out, std::string_view text)
     const char *const end = p + text.size();
     while (p != end) {
         const char c = *p;
-        if (c >= 0x20 && c != '"' && c != '\\') { // printable ASCII (and DEL) stays as is
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') { // printable ASCII stays as is
             out += c;
             ++p;
             continue;
@@ -212,7 +227,7 @@ void appendDoubleQuoted(std::string &out, std::string_view text)
         if (escape != std::end(shortEscapes)) {
             out += '\\';
             out += escape->second;
-        } else if (cp < 0x20 || (cp >= 0x80 && cp <= 0xA0) || cp == 0xFEFF) {
+        } else if (cp == 0xA0 || isUnsafeCharacter(static_cast<char32_t>(cp))) {
             appendEscape(out, cp);
         } else {
             appendCodePoint(out, cp);
@@ -271,9 +286,23 @@ void appendTag(std::string &out, const std::string &tag)
         body = t;
     }
     out += handle;
-    out += body;
-    if (handle == "!<")
-        out += '>';
+    if (handle != "!<") {
+        out += body;
+        return;
+    }
+    // A verbatim tag is a URI: anything a URI cannot hold is percent-encoded, so that no tag
+    // read from a file can end the line or the tag early.
+    static constexpr char hex[] = "0123456789ABCDEF";
+    for (const char ch : body) {
+        if (isValidTagText(std::string_view(&ch, 1), true) && ch != '%') {
+            out += ch;
+        } else {
+            out += '%';
+            out += hex[static_cast<unsigned char>(ch) >> 4];
+            out += hex[static_cast<unsigned char>(ch) & 0xF];
+        }
+    }
+    out += '>';
 }
 
 /// A collection being written. `indent` is where its lines start and `lastIndent` its

@@ -3,6 +3,7 @@
 #include "common/testdata.h"
 
 #include <app/cli/cli.h>
+#include <app/cli/terminaltext.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -42,6 +43,31 @@ class TestCli : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void terminalTextMakesControlsVisible_data()
+    {
+        QTest::addColumn<QByteArrayList>("writes");
+        QTest::addColumn<QByteArray>("shown");
+        QTest::newRow("plain lines") << QByteArrayList{"a\tb\n", "c\n"} << QByteArray("a\tb\nc\n");
+        QTest::newRow("escape sequence") << QByteArrayList{"\x1b[2Jx\r"} << QByteArray("\\x1b[2Jx\\r");
+        QTest::newRow("character cut between writes")
+            << QByteArrayList{"caf\xc3", "\xa9 \xe2\x80", "\xae!"} << QByteArray("caf\xc3\xa9 \\u202e!");
+        QTest::newRow("invalid and cut at the end")
+            << QByteArrayList{"\xff", "ok\xe2\x82"} << QByteArray("\xef\xbf\xbdok\xef\xbf\xbd\xef\xbf\xbd");
+    }
+
+    void terminalTextMakesControlsVisible()
+    {
+        QFETCH(QByteArrayList, writes);
+        QFETCH(QByteArray, shown);
+        std::ostringstream target;
+        {
+            nimbus::app::TerminalText text(target);
+            for (const QByteArray &w : writes)
+                text << w.toStdString();
+        }
+        QCOMPARE(QByteArray::fromStdString(target.str()), shown);
+    }
+
     void versionAndHelp()
     {
         const Run version = run({"--version"});

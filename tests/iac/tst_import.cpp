@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: MIT
 #include "common/testdata.h"
 
+#include <app/cli/builtincatalog.h>
 #include <model/analysis/validate.h>
 #include <model/core/catalog.h>
 #include <model/core/environment.h>
 #include <model/iac/cfntree.h>
+#include <model/iac/exporter.h>
 #include <model/iac/importer.h>
 #include <model/iac/propertybindings.h>
 #include <model/io/projectfile.h>
@@ -13,6 +15,7 @@
 
 #include <QDir>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <algorithm>
@@ -470,7 +473,7 @@ Resources:
         QTest::newRow("empty") << "" << 0 << "empty";
         QTest::newRow("not a map") << "- a\n- b\n" << 1 << "map of sections";
         QTest::newRow("no Resources") << "AWSTemplateFormatVersion: '2010-09-09'\n"
-                                      << 0 << "template has no Resources";
+                                      << 1 << "template has no Resources";
         QTest::newRow("empty Resources") << "Description: x\nResources: {}\n"
                                          << 2 << "template has no Resources";
         QTest::newRow("Resources a list") << "Resources:\n  - a\n" << 2 << "must be a map";
@@ -503,6 +506,96 @@ Resources:
         QCOMPARE(error->line, line);
     }
 
+    void errorsHaveAColumn()
+    {
+        const ImportResult r = importTemplate("Resources:\n  A:\n    Type: [x]\n", "bad.yaml",
+                                              builtinCatalog());
+        QVERIFY(!r.ok());
+        QCOMPARE(r.diagnostics.front().line, 3);
+        QCOMPARE(r.diagnostics.front().column, 11);
+        QCOMPARE(QString::fromStdString(r.diagnostics.front().toString()),
+                 QStringLiteral("bad.yaml:3:11: error: the Type of resource 'A' must be a resource type name"));
+    }
+
+    void templatesCloudFormationRefusesAreDrawnWithAWarning_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("message");
+        const QString queues = "Resources:\n  A:\n    Type: AWS::SQS::Queue\n    DependsOn: B\n"
+                               "  B:\n    Type: AWS::SQS::Queue\n    DependsOn: [C]\n"
+                               "  C:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+                               "      QueueName: !GetAtt A.QueueName\n";
+        QTest::newRow("DependsOn cycle") << queues << 3 << "circular dependency between A, B and C";
+        QTest::newRow("depends on itself")
+            << "Resources:\n  A:\n    Type: AWS::SQS::Queue\n    DependsOn: A\n" << 3
+            << "'A' depends on itself";
+        QTest::newRow("empty GetAtt")
+            << "Resources:\n  A:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+               "      QueueName: !GetAtt \"\"\n"
+            << 5 << "!GetAtt needs a resource and an attribute";
+        QTest::newRow("GetAtt without attribute")
+            << "Resources:\n  A:\n    Type: AWS::SQS::Queue\nOutputs:\n  X:\n"
+               "    Value: {\"Fn::GetAtt\": [A]}\n"
+            << 6 << "!GetAtt needs a resource and an attribute";
+        QTest::newRow("empty Ref")
+            << "Resources:\n  A:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+               "      QueueName: {Ref: \"\"}\n"
+            << 5 << "!Ref needs the logical id";
+    }
+
+    void templatesCloudFormationRefusesAreDrawnWithAWarning()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, line);
+        QFETCH(QString, message);
+        const ImportResult r = importTemplate(text.toStdString(), "odd.yaml", builtinCatalog());
+        QVERIFY2(r.ok(), qPrintable(diagnosticsText(r.diagnostics)));
+        QVERIFY(!r.design.nodes().empty());
+        const auto warning = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic &d) {
+            return d.message.find(message.toStdString()) != std::string::npos;
+        });
+        QVERIFY2(warning != r.diagnostics.end(), qPrintable(diagnosticsText(r.diagnostics)));
+        QCOMPARE(warning->severity, Severity::Warning);
+        QCOMPARE(warning->line, line);
+        QVERIFY(warning->column > 0);
+    }
+
+    void forEachLoopsAreKeptAsWritten()
+    {
+        const std::string text = R"(AWSTemplateFormatVersion: "2010-09-09"
+Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]
+Resources:
+  Fn::ForEach::Topics:
+    - Name
+    - [Orders, Payments]
+    - Topic${Name}:
+        Type: AWS::SNS::Topic
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: src/
+)";
+        const ImportResult r = importTemplate(text, "loops.yaml", builtinCatalog());
+        QVERIFY2(r.ok(), qPrintable(diagnosticsText(r.diagnostics)));
+        QCOMPARE(nodeList(r.design), std::string("Worker:lambda-function"));
+        QVERIFY(std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic &d) {
+            return d.severity == Severity::Warning && d.line == 5 &&
+                   d.message.find("loop 'Topics' (Fn::ForEach)") != std::string::npos;
+        }));
+        // Exported again, the loop is where it was, as it was.
+        iac::ExportOptions options;
+        const iac::ExportResult out =
+            iac::exportDesign(r.design, builtinCatalog(), nimbus::app::builtinPolicyTemplates(), options);
+        QVERIFY(out.ok());
+        const YamlParseResult back = parseYaml(out.files.front().text, "export.yaml");
+        const Tree *loop = back.tree.find("Resources")->find("Fn::ForEach::Topics");
+        QVERIFY(loop != nullptr);
+        QVERIFY(*loop == *parseYaml(text, "loops.yaml").tree.find("Resources")->find("Fn::ForEach::Topics"));
+    }
+
     void knownInvalidFixturesFail()
     {
         const ImportResult yaml = importFixture("apigw-custom-domain-edge.yaml");
@@ -515,7 +608,7 @@ Resources:
         const ImportResult skeleton = importFixture("_pattern-model.yaml");
         QVERIFY(!skeleton.ok());
         QVERIFY(QString::fromStdString(skeleton.diagnostics[0].toString())
-                    .contains("_pattern-model.yaml:14: error: template has no Resources"));
+                    .contains(QRegularExpression("_pattern-model.yaml:14:[0-9]+: error: template has no Resources")));
     }
 
     void tooManyResources()
@@ -841,12 +934,12 @@ Resources:
         QVERIFY(fn->extra.find("environmentFromTemplate") != nullptr);
         const QString told = diagnosticsText(r.diagnostics);
         QVERIFY2(told.contains(QStringLiteral(
-                     "sam-function.yaml:44: warning: CreateOrder Environment.Variables: "
+                     "sam-function.yaml:44:21: warning: CreateOrder Environment.Variables: "
                      "'bad-name' is not a valid environment variable name")),
                  qPrintable(told));
         // A password inside a !Sub is said where it is, never shown.
         QVERIFY2(told.contains(QStringLiteral(
-                     "sam-function.yaml:45: warning: CreateOrder Environment.Variables: "
+                     "sam-function.yaml:45:19: warning: CreateOrder Environment.Variables: "
                      "DB_URL looks like a secret in clear (its value looks like a URL "
                      "with a password)")),
                  qPrintable(told));
@@ -880,7 +973,7 @@ Resources:
         // The design has one container per service; the sidecar's secret is reported here.
         const QString told = diagnosticsText(r.diagnostics);
         QVERIFY2(told.contains(QStringLiteral(
-                     "ecs-service.yaml:34: warning: Task container 2: SIDECAR_PASSWORD "
+                     "ecs-service.yaml:34:22: warning: Task container 2: SIDECAR_PASSWORD "
                      "looks like a secret in clear (its name contains PASSWORD)")),
                  qPrintable(told));
         QVERIFY(!told.contains(QStringLiteral("sidecar-pw")));

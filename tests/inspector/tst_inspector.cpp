@@ -383,6 +383,19 @@ private Q_SLOTS:
                  QStringLiteral("Connection: Public API -> Orders list"));
     }
 
+    void namesAreShownAsTextNotHtml()
+    {
+        // A service named like markup (an imported logical id can be anything) is shown as
+        // it is written: a label that guessed "rich text" would draw a huge image or a link.
+        const std::string markup = "<img src=x width=4000 height=4000><b>Hostile</b>";
+        stack().push(new views::RenameNodeCommand(*m_document, model::NodeId("get-orders"), markup));
+        m_panel->setSelection({}, {QStringLiteral("api-to-list")});
+        auto *title = find<QLabel>(QStringLiteral("inspector-title"));
+        QCOMPARE(title->textFormat(), Qt::PlainText);
+        QCOMPARE(title->text(), QStringLiteral("Connection: Public API -> ") + QString::fromStdString(markup));
+        QVERIFY(title->sizeHint().height() < 200);
+    }
+
     void multiSelectionEditsAllInOneUndoStep()
     {
         m_panel->setSelection({QStringLiteral("create-order"), QStringLiteral("get-orders"),

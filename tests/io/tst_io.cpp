@@ -99,7 +99,11 @@ private Q_SLOTS:
         for (int i = 0; i < 300; ++i)
             deep += '[';
         QTest::newRow("deep nesting") << deep << 1 << "nesting deeper than";
-        QTest::newRow("nul byte") << QByteArray("a: 1\0b", 6) << 0 << "NUL bytes";
+        QTest::newRow("nul byte") << QByteArray("a: 1\0b", 6) << 1 << "holds a NUL byte: it is binary data";
+        QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\x00\x00", 10) << 3 << "NUL byte: it is binary data";
+        QTest::newRow("latin-1") << QByteArray("name: caf\xe9\n") << 1 << "byte 0xE9 is not part of a UTF-8 character";
+        QTest::newRow("overlong slash") << QByteArray("a: 1\nb: x\xc0\xaf\n") << 2 << "byte 0xC0";
+        QTest::newRow("utf-16") << QByteArray("\xff\xfen\0a\0", 6) << 1 << "UTF-16 text; Nimbus reads UTF-8";
     }
     void yamlLimits()
     {

@@ -275,7 +275,7 @@ private Q_SLOTS:
             << seq({scalar("\x01"), scalar("\f"), scalar("a\b"), scalar("\x7f"),
                     scalar("\u0085", true), scalar("\u00a0", true), scalar("\ufeff"),
                     scalar("\U0001F600", true), scalar("a\r\nb")})
-            << QByteArray("- \"\\x01\"\n- \"\\f\"\n- \"a\\b\"\n- \"\x7f\"\n- \"\\x85\"\n"
+            << QByteArray("- \"\\x01\"\n- \"\\f\"\n- \"a\\b\"\n- \"\\x7f\"\n- \"\\x85\"\n"
                           "- \"\\xa0\"\n- \"\\ufeff\"\n- \"\U0001F600\"\n- \"a\\r\\nb\"\n");
     }
 

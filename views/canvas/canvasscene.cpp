@@ -2,16 +2,15 @@
 // SPDX-License-Identifier: MIT
 #include "canvasscene.h"
 
-#include "canvasids.h"
-
-#include "connectionitem.h"
-#include "serviceitem.h"
-
 #include "../commands/additemscommand.h"
 #include "../commands/groupnotecommands.h"
 #include "../commands/movenodescommand.h"
 #include "../commands/removeitemscommand.h"
 #include "../document/document.h"
+#include "canvasids.h"
+#include "connectionitem.h"
+#include "displaytext.h"
+#include "serviceitem.h"
 
 #include <model/analysis/finding.h>
 #include <model/core/connectioncheck.h>
@@ -197,14 +196,14 @@ void CanvasScene::rebuildDecorations()
         // Pressing the box selects its members too, so that a drag moves the group with its content.
         box->setFlags(QGraphicsItem::ItemIsSelectable | QGraphicsItem::ItemIsMovable);
         box->setData(0, QStringLiteral("group:") + q(group.id.str()));
-        auto *title = new QGraphicsSimpleTextItem(q(group.name), box);
+        auto *title = new QGraphicsSimpleTextItem(displayText(group.name), box);
         title->setFont(titleFont);
         title->setBrush(m_colours.groupTitle);
         title->setPos(bounds.left() + 12, bounds.top() + 8);
         m_decorations << box;
     }
     for (const model::Note &note : arch.notes()) {
-        auto *text = addSimpleText(q(note.text));
+        auto *text = addSimpleText(displayText(note.text, true));
         text->setPos(note.position.x, note.position.y);
         text->setBrush(m_colours.note);
         text->setZValue(-5);

@@ -3,11 +3,13 @@
 #include "serviceitem.h"
 
 #include "canvasscene.h"
+#include "displaytext.h"
 #include "serviceicons.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <QTextDocument>
 
 namespace nimbus::views {
 
@@ -30,11 +32,11 @@ void ServiceItem::setContent(const QString &name, const QString &typeName, const
 {
     m_shortTypeName = shortTypeName;
     m_typeId = generic ? std::string("generic") : typeId;
-    m_name = name;
-    m_typeName = typeName;
+    m_name = displayText(name);
+    m_typeName = displayText(typeName);
     m_color = color;
     m_generic = generic;
-    setToolTip(QStringLiteral("%1\n%2").arg(name, typeName));
+    setToolTip(Qt::convertFromPlainText(QStringLiteral("%1\n%2").arg(m_name, m_typeName))); // never HTML
     update();
 }
 

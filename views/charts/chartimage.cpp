@@ -5,6 +5,8 @@
 
 #include "costcharts.h"
 
+#include "../canvas/displaytext.h"
+
 #include <QChart>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -85,8 +87,8 @@ bool saveChartImage(QChart *chart, const QString &path, QSize size, QString *err
         svg.setFileName(path);
         svg.setSize(size);
         svg.setViewBox(target);
-        svg.setTitle(chart->title());
-        svg.setDescription(QCoreApplication::translate("Charts", "Nimbus cost chart"));
+        svg.setTitle(svgText(chart->title())); // Qt writes both as they are, into XML
+        svg.setDescription(svgText(QCoreApplication::translate("Charts", "Nimbus cost chart")));
         QPainter painter;
         if (!painter.begin(&svg))
             return fail(QCoreApplication::translate("Charts", "Could not write %1.").arg(path));

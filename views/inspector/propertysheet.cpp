@@ -36,6 +36,9 @@ PropertySheet::PropertySheet(QWidget *parent)
     , m_grid(new QGridLayout)
 {
     setObjectName(QStringLiteral("property-sheet"));
+    // Titles are names from the design (or an imported template): never read as HTML.
+    for (QLabel *label : {m_title, m_subtitle, m_description})
+        label->setTextFormat(Qt::PlainText);
     m_swatch->setObjectName(QStringLiteral("inspector-swatch"));
     m_title->setObjectName(QStringLiteral("inspector-title"));
     m_title->setWordWrap(true);
@@ -118,6 +121,7 @@ QLabel *PropertySheet::addInfoRow(const QString &label, const QString &value,
                                   const QString &objectName)
 {
     auto *name = new QLabel(label, this);
+    name->setTextFormat(Qt::PlainText);
     auto *shown = new QLabel(value, this);
     shown->setObjectName(objectName);
     shown->setWordWrap(true);
@@ -164,6 +168,7 @@ PropertyEditor *PropertySheet::addEditor(const model::PropertyDef &definition)
 void PropertySheet::addNote(const QString &text)
 {
     auto *note = new QLabel(text, this);
+    note->setTextFormat(Qt::PlainText);
     note->setObjectName(QStringLiteral("inspector-note"));
     note->setWordWrap(true);
     useSecondaryText(*note, 1.0);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "costreport.h"
 
+#include "../canvas/displaytext.h"
 #include "reportpages.h"
 
 #include <model/analysis/validate.h>
@@ -22,9 +23,10 @@ namespace nimbus::views {
 
 namespace {
 
+/// Text from the design or the price list, as the report draws it.
 QString qs(const std::string &text)
 {
-    return QString::fromStdString(text);
+    return displayText(text);
 }
 
 bool fail(QString *error, const QString &message)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "diagramexport.h"
 
+#include "../canvas/displaytext.h"
 #include "diagramlegend.h"
 
 #include <QBuffer>
@@ -170,7 +171,7 @@ DiagramExport::~DiagramExport() = default;
 
 QString DiagramExport::titleText() const
 {
-    return m_options.titleText.isEmpty() ? m_document.displayName() : m_options.titleText;
+    return displayText(m_options.titleText.isEmpty() ? m_document.displayName() : m_options.titleText);
 }
 
 void DiagramExport::layout()
@@ -304,8 +305,8 @@ bool DiagramExport::writeSvg(const QString &path, QString *error) const
     svg.setResolution(int(kDpi));
     svg.setSize(m_size.toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), m_size));
-    svg.setTitle(titleText());
-    svg.setDescription(tr("Drawn by Nimbus"));
+    svg.setTitle(svgText(titleText())); // Qt writes both as they are, into XML
+    svg.setDescription(svgText(tr("Drawn by Nimbus")));
     QPainter painter(&svg);
     paint(painter);
     painter.end();

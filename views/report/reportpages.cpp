@@ -4,6 +4,7 @@
 // The first pages of the cost report: title, diagram and headline numbers.
 #include "reportpages.h"
 
+#include "../canvas/displaytext.h"
 #include "diagramexport.h"
 
 #include <model/core/architecture.h>
@@ -20,9 +21,10 @@ namespace nimbus::views::report {
 
 namespace {
 
+/// Text from the design or the price list, as the report draws it.
 QString qs(const std::string &text)
 {
-    return QString::fromStdString(text);
+    return displayText(text);
 }
 
 Page singlePage(const ReportContext &context, const QString &section, PaintFn paint)
@@ -166,7 +168,7 @@ std::vector<Page> titlePage(const ReportContext &c)
         facts << QObject::tr("Amounts in %1 at %2 per US dollar")
                      .arg(qs(c.request.currency.code), QString::number(c.request.currency.perUsd));
     const QString date = QLocale(QLocale::English).toString(c.request.date, QStringLiteral("d MMMM yyyy"));
-    const QString description = qs(c.request.design->description());
+    const QString description = displayText(c.request.design->description(), true);
     const TextMeasure measure = c.measure;
     const QString name = c.designName;
     return {singlePage(c, QObject::tr("Title"), [=](QPainter &p, const QRectF &r) {

@@ -4,6 +4,8 @@
 // The flowing pages of the cost report: cost table, assumptions, validation summary.
 #include "reportpages.h"
 
+#include "../canvas/displaytext.h"
+
 #include <model/analysis/propertyaccess.h>
 #include <model/core/architecture.h>
 #include <model/core/catalog.h>
@@ -22,9 +24,10 @@ namespace {
 
 constexpr qreal kRow = 22;
 
+/// Text from the design or the price list, as the report draws it.
 QString qs(const std::string &text)
 {
-    return QString::fromStdString(text);
+    return displayText(text);
 }
 
 QString percent(double fraction)

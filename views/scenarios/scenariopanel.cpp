@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSplitter>
+#include <QTextDocument>
 #include <QTableWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -209,7 +210,8 @@ void ScenarioPanel::refreshList()
                 item->setFlags(item->flags() | Qt::ItemIsEditable);
             }
             item->setText(qs(all[i].name));
-            item->setToolTip(qs(all[i].description));
+            // A tool tip that looks like HTML is shown as HTML: the description is the user's.
+            item->setToolTip(Qt::convertFromPlainText(qs(all[i].description)));
             QFont font = item->font();
             font.setBold(qs(all[i].name) == m_active);
             item->setFont(font);
