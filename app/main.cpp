@@ -7,6 +7,7 @@
 #include "gui/plurals.h"
 #include "gui/rendercommand.h"
 #include "gui/reportcommand.h"
+#include "gui/screenshot.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,6 +15,7 @@
 #include <QMessageBox>
 #include <QTimer>
 
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -57,17 +59,23 @@ int runGui(int argc, char **argv)
     nimbus::app::MainWindow window(catalog.catalog);
     const QStringList files = parser.positionalArguments();
     const bool headless = parser.isSet(screenshot);
-    if (!files.isEmpty() && !window.openFile(files.first(), !headless) && headless)
+    QStringList problems;
+    if (!files.isEmpty() && !window.openFile(files.first(), !headless, &problems) && headless) {
+        for (const QString &problem : problems)
+            std::cerr << problem.toStdString() << '\n';
+        std::cerr << "nimbus: " << files.first().toStdString()
+                  << " could not be opened; no screenshot was taken\n";
         return nimbus::app::ExitUsage;
+    }
     if (headless) {
         window.show();
         if (parser.isSet(dashboard))
             window.showDashboard();
         window.analyseNow(); // the screenshot shows findings and costs, not a pending timer
         QApplication::processEvents();
-        const QString out = parser.value(screenshot);
-        if (!window.grab().save(out)) {
-            std::cerr << "nimbus: cannot write " << out.toStdString() << '\n';
+        QString error;
+        if (!nimbus::app::saveScreenshot(window, parser.value(screenshot), &error)) {
+            std::cerr << "nimbus: " << error.toStdString() << '\n';
             return nimbus::app::ExitUsage;
         }
         return nimbus::app::ExitClean;
@@ -82,6 +90,9 @@ int runGui(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    // A file size limit (ulimit -f) then fails the write with "File too large", reported like
+    // a full disk, instead of killing Nimbus half way through it.
+    std::signal(SIGXFSZ, SIG_IGN);
     std::vector<std::string> args(argv + 1, argv + argc);
     const bool render = nimbus::app::isRenderInvocation(args);
     if (render || nimbus::app::isReportInvocation(args)) {

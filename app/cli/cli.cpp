@@ -6,8 +6,11 @@
 #include "commands.h"
 #include "terminaltext.h"
 
+#include <model/io/atomicfile.h>
+
 #include <filesystem>
 #include <ostream>
+#include <sstream>
 
 namespace nimbus::app {
 
@@ -30,6 +33,9 @@ Commands:
 
 Options for every command:
   --catalog DIR   read the service catalog from DIR instead of the built-in one
+  -o, --output F  write the result to the file F instead of standard output; F is
+                  replaced only once it is written in full (a symbolic link is written
+                  through; a directory, device or FIFO is refused)
   --help, -h      show help for the command
 Options:
   --version       print the version and exit
@@ -37,6 +43,29 @@ Options:
 Exit codes: 0 clean, 1 the design has error-level findings, 2 bad usage or unreadable input.
 Run 'nimbus <command> --help' for the options of a command.
 )";
+
+/// Runs `command` with what it prints going to the -o file, replaced only once complete.
+/// Text for people is made safe to print on the way, as on the terminal.
+int runToFile(const Command &command, const CliOptions &options, bool forPeople, std::ostream &err)
+{
+    std::ostringstream captured;
+    int code = 0;
+    if (forPeople) {
+        TerminalText text(captured);
+        code = command.run(options, text, err);
+    } else {
+        code = command.run(options, captured, err);
+    }
+    if (code == ExitUsage)
+        return code; // the input could not be read: nothing to write, the file stays as it was
+    std::string error;
+    if (!model::writeFileAtomically(options.output, captured.view(), error)) {
+        err << "nimbus " << command.name << ": " << error << '\n';
+        return ExitUsage;
+    }
+    err << "nimbus " << command.name << ": wrote " << options.output << '\n';
+    return code;
+}
 
 } // namespace
 
@@ -90,9 +119,11 @@ int runCli(const std::vector<std::string> &args, std::ostream &rawOut, std::ostr
     }
     const bool forPeople = options.format.empty() || options.format == "text"
                            || options.format == "table" || options.format == "markdown";
-    if (!forPeople || command->takesOutput) // export and import print a document
+    if (!forPeople || command->output == OutputOption::Own) // export and import print a document
         chosen = &rawOut;
-    return command->run(options, *chosen, err);
+    if (command->output != OutputOption::Captured || options.output.empty())
+        return command->run(options, *chosen, err);
+    return runToFile(*command, options, forPeople, err);
 }
 
 } // namespace nimbus::app

@@ -58,7 +58,7 @@ bool parseOptions(const Command &command, const std::vector<std::string> &args,
         } else if (name == "--catalog") {
             if (!takeValue(options.catalogDir))
                 return false;
-        } else if ((name == "--output" || name == "-o") && command.takesOutput) {
+        } else if ((name == "--output" || name == "-o") && command.output != OutputOption::None) {
             if (!takeValue(options.output))
                 return false;
         } else if (name == "--min-severity" && command.takesMinSeverity) {

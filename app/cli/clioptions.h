@@ -16,7 +16,7 @@ struct CliOptions
     std::string format;      ///< "" when not given; each command has its default
     std::string minSeverity; ///< validate: error, warning or info
     std::string catalogDir;
-    std::string output;      ///< export, import: -o/--output FILE
+    std::string output;      ///< -o/--output FILE; "" = standard output
     bool help = false;
     // estimate
     std::string region;     ///< "" = the design's region
@@ -32,6 +32,13 @@ struct CliOptions
     std::string scenario; ///< estimate: price the design as this scenario sees it
 };
 
+/// What -o/--output FILE does for a command.
+enum class OutputOption {
+    None,     ///< not accepted
+    Captured, ///< what the command prints goes to FILE (model::writeFileAtomically)
+    Own,      ///< the command writes FILE itself (export, import)
+};
+
 /// A command-line action: its name, what it accepts and how it runs.
 struct Command
 {
@@ -42,7 +49,7 @@ struct Command
     bool takesEstimateOptions;
     bool needsFile;
     int (*run)(const CliOptions &options, std::ostream &out, std::ostream &err);
-    bool takesOutput = false; ///< accepts -o/--output FILE
+    OutputOption output = OutputOption::None;
     int fileCount = 1;        ///< design files it needs when needsFile
 };
 

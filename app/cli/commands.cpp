@@ -16,14 +16,15 @@ namespace nimbus::app {
 
 namespace {
 
-const char *const kInfoUsage = R"(Usage: nimbus info FILE [--format text|json] [--catalog DIR]
+const char *const kInfoUsage =
+    R"(Usage: nimbus info FILE [--format text|json] [-o OUT] [--catalog DIR]
 
 Lists the services of a design by type, its connections by kind and its groups.
 )";
 
 const char *const kValidateUsage =
     R"(Usage: nimbus validate FILE [--format text|json|sarif] [--min-severity error|warning|info]
-                      [--catalog DIR]
+                      [-o OUT] [--catalog DIR]
 
 Checks a design and prints its findings: wiring AWS does not support, limits the expected
 traffic breaks, loops, timeouts, payload sizes, reliability, security and cost traps.
@@ -31,7 +32,8 @@ SARIF 2.1.0 output lets CI systems show the findings. Exit code 1 when any error
 finding remains (whatever --min-severity hides), 2 when the file cannot be read.
 )";
 
-const char *const kRulesUsage = R"(Usage: nimbus rules [--format text|markdown|json] [--catalog DIR]
+const char *const kRulesUsage =
+    R"(Usage: nimbus rules [--format text|markdown|json] [-o OUT] [--catalog DIR]
 
 Lists every validation rule with its severity and what it finds.
 )";
@@ -40,7 +42,8 @@ const char *const kEstimateUsage =
     R"(Usage: nimbus estimate FILE [--region R] [--prices PRICES.yaml] [--discount PCT]
                       [--no-free-tier] [--format table|json|csv] [--explain]
                       [--compare-servers] [--sweep] [--monte-carlo N [--seed S]
-                      [--distribution triangular|pert]] [--scenario NAME] [--catalog DIR]
+                      [--distribution triangular|pert]] [--scenario NAME] [-o OUT]
+                      [--catalog DIR]
 
 Estimates the monthly cost of a design from the traffic at its entry points: per service and
 price dimension, with free tiers granted once per account and tiered prices applied to the
@@ -59,7 +62,8 @@ region, free tier, architecture, capacity mode and per-service overrides); 'nimb
 FILE' lists them.
 )";
 
-const char *const kScenariosUsage = R"(Usage: nimbus scenarios FILE [--format table|json] [--catalog DIR]
+const char *const kScenariosUsage =
+    R"(Usage: nimbus scenarios FILE [--format table|json] [-o OUT] [--catalog DIR]
 
 Puts the design as drawn and each of its scenarios side by side: monthly serverless cost,
 the server-based equivalent (operations and standby included), the traffic multiple where
@@ -68,7 +72,8 @@ findings of each variant. Each variant is priced in its own region with the bund
 lists.
 )";
 
-const char *const kCompareUsage = R"(Usage: nimbus compare A.nimbus B.nimbus [--format table|json] [--catalog DIR]
+const char *const kCompareUsage =
+    R"(Usage: nimbus compare A.nimbus B.nimbus [--format table|json] [-o OUT] [--catalog DIR]
 
 Puts two designs side by side in the same table as 'nimbus scenarios': monthly cost,
 servers, break-even, 3-year saving and findings.
@@ -81,8 +86,11 @@ Writes the design as a template that deploys it: AWS SAM (the default) or plain
 CloudFormation for organisations that allow no transforms. Functions get their events from
 the edges that trigger them, and least-privilege permissions and environment variables from
 the edges they start. A design that needs more than CloudFormation's 500 resources is split
-into nested stacks written beside OUT (OUT-part1.yaml, ...). Without -o the template goes to
-standard output. Exit code 1 when the design cannot be exported.
+into nested stacks written beside OUT (OUT-part1-<hash>.yaml, ...), named by their content:
+the parts are written first and OUT last, so that a run stopped half way leaves the previous
+set whole; parts of earlier exports of OUT are then removed. Without -o the template goes to
+standard output. Exit code 1 when the design cannot be exported, 2 when a file cannot be
+written (the previous files are then unchanged).
 )";
 
 const char *const kImportUsage = R"(Usage: nimbus import TEMPLATE [-o DESIGN.nimbus] [--catalog DIR]
@@ -94,15 +102,18 @@ What Nimbus does not model is kept and written back on export. Prints a summary;
 -o the design goes to standard output.
 )";
 
+constexpr OutputOption Prints = OutputOption::Captured;
+constexpr OutputOption WritesFiles = OutputOption::Own;
+
 const std::array<Command, 8> kCommands = {{
-    {"info", kInfoUsage, {"text", "json"}, false, false, true, runInfo},
-    {"validate", kValidateUsage, {"text", "json", "sarif"}, true, false, true, runValidate},
-    {"rules", kRulesUsage, {"text", "markdown", "json"}, false, false, false, runRules},
-    {"estimate", kEstimateUsage, {"table", "json", "csv"}, false, true, true, runEstimate},
-    {"scenarios", kScenariosUsage, {"table", "json"}, false, false, true, runScenarios},
-    {"compare", kCompareUsage, {"table", "json"}, false, false, true, runCompare, false, 2},
-    {"export", kExportUsage, {"sam", "cloudformation"}, false, false, true, runExport, true},
-    {"import", kImportUsage, {}, false, false, true, runImport, true},
+    {"info", kInfoUsage, {"text", "json"}, false, false, true, runInfo, Prints},
+    {"validate", kValidateUsage, {"text", "json", "sarif"}, true, false, true, runValidate, Prints},
+    {"rules", kRulesUsage, {"text", "markdown", "json"}, false, false, false, runRules, Prints},
+    {"estimate", kEstimateUsage, {"table", "json", "csv"}, false, true, true, runEstimate, Prints},
+    {"scenarios", kScenariosUsage, {"table", "json"}, false, false, true, runScenarios, Prints},
+    {"compare", kCompareUsage, {"table", "json"}, false, false, true, runCompare, Prints, 2},
+    {"export", kExportUsage, {"sam", "cloudformation"}, false, false, true, runExport, WritesFiles},
+    {"import", kImportUsage, {}, false, false, true, runImport, WritesFiles},
 }};
 
 } // namespace

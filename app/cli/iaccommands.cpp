@@ -7,6 +7,7 @@
 #include "designloader.h"
 
 #include <model/iac/exporter.h>
+#include <model/iac/exportfiles.h>
 #include <model/iac/importer.h>
 #include <model/iac/policytemplates.h>
 #include <model/io/atomicfile.h>
@@ -56,14 +57,10 @@ int runExport(const CliOptions &options, std::ostream &out, std::ostream &err)
         out << result.files.front().text;
         return ExitClean;
     }
-    const std::filesystem::path folder = target.parent_path();
-    for (std::size_t i = 0; i < result.files.size(); ++i) {
-        const std::filesystem::path path = i == 0 ? target : folder / result.files[i].fileName;
-        std::string error;
-        if (!model::writeFileAtomically(path.string(), result.files[i].text, error)) {
-            err << "nimbus export: " << error << '\n';
-            return ExitUsage;
-        }
+    std::string error;
+    if (!model::iac::writeExportFiles(result, options.output, error)) {
+        err << "nimbus export: " << error << '\n';
+        return ExitUsage;
     }
     err << "nimbus export: wrote " << target.string();
     if (result.files.size() > 1)

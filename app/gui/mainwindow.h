@@ -59,9 +59,9 @@ public:
     explicit MainWindow(const model::Catalog &catalog, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens `path`; on errors shows them (when `interactive`) and keeps the current
-    /// design. True on success.
-    bool openFile(const QString &path, bool interactive = true);
+    /// Opens `path`; on errors shows them (when `interactive`), puts them in `problems`
+    /// (when given) and keeps the current design. True on success.
+    bool openFile(const QString &path, bool interactive = true, QStringList *problems = nullptr);
     bool saveTo(const QString &path);
     /// Reads a SAM or CloudFormation template as a new untitled design laid out with
     /// Graphviz. On errors shows them (when `interactive`) and keeps the open design.

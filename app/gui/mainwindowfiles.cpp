@@ -8,6 +8,7 @@
 
 #include <app/cli/builtincatalog.h>
 #include <model/iac/exporter.h>
+#include <model/iac/exportfiles.h>
 #include <model/iac/importer.h>
 #include <model/io/atomicfile.h>
 #include <model/io/projectfile.h>
@@ -78,7 +79,7 @@ void MainWindow::offerUntitledRecovery()
         QFile::remove(recovery);
 }
 
-bool MainWindow::openFile(const QString &path, bool interactive)
+bool MainWindow::openFile(const QString &path, bool interactive, QStringList *problems)
 {
     const model::Diagnostics diagnostics = m_document->open(path);
     if (!model::hasErrors(diagnostics)) {
@@ -102,6 +103,8 @@ bool MainWindow::openFile(const QString &path, bool interactive)
     QStringList lines;
     for (const model::Diagnostic &d : diagnostics)
         lines << QString::fromStdString(d.toString());
+    if (problems)
+        *problems = lines;
     if (interactive) {
         QMessageBox box(QMessageBox::Warning, tr("Cannot open design"),
                         tr("%1 could not be opened. Your current design is unchanged.").arg(path),
@@ -118,8 +121,9 @@ bool MainWindow::saveTo(const QString &path)
     const QString previousRecovery = recoveryPathFor(m_document->filePath());
     QString error;
     if (!m_document->save(path, &error)) {
-        QMessageBox::warning(this, tr("Cannot save"),
-                             tr("%1 could not be saved: %2\nThe previous file is unchanged.").arg(path, error));
+        QMessageBox::warning(
+            this, tr("Cannot save"),
+            tr("The design was not saved: %1\nThe previous file is unchanged.").arg(error));
         return false;
     }
     QFile::remove(previousRecovery);
@@ -309,14 +313,13 @@ bool MainWindow::exportTemplate(const QString &path, bool cloudFormation, bool i
                      interactive);
         return false;
     }
-    for (std::size_t i = 0; i < result.files.size(); ++i) {
-        const QString file = i == 0 ? path : target.dir().filePath(QString::fromStdString(result.files[i].fileName));
-        std::string error;
-        if (!model::writeFileAtomically(file.toStdString(), result.files[i].text, error)) {
-            showProblems(tr("Cannot export"), tr("%1 could not be written: %2").arg(file, QString::fromStdString(error)),
-                         {}, interactive);
-            return false;
-        }
+    std::string error;
+    if (!model::iac::writeExportFiles(result, QFile::encodeName(path).toStdString(), error)) {
+        showProblems(tr("Cannot export"),
+                     tr("The template was not exported: %1\nThe previous files are unchanged.")
+                         .arg(QString::fromStdString(error)),
+                     {}, interactive);
+        return false;
     }
     QString summary = tr("Exported %1 resources to %2").arg(result.stats.resources).arg(target.fileName());
     if (result.files.size() > 1)

@@ -8,8 +8,8 @@
 
 #include <model/cost/estimate.h>
 #include <model/cost/lineitemscsv.h>
-#include <model/io/atomicfile.h>
 #include <views/document/document.h>
+#include <views/document/outputfile.h>
 #include <views/report/costreport.h>
 
 #include <QDir>
@@ -48,6 +48,7 @@ bool MainWindow::exportCosts(const QString &failureTitle, bool interactive,
     QString error = tr("Nimbus has no price list for %1.").arg(QString::fromStdString(region));
     if (const model::PriceList *prices = pricesFor(region); prices && write(*prices, &error))
         return true;
+    statusBar()->showMessage(error, 10000);
     if (interactive)
         QMessageBox::warning(this, failureTitle, error);
     return false;
@@ -82,12 +83,9 @@ bool MainWindow::exportCostCsv(const QString &path, bool interactive)
         model::EstimateOptions options;
         options.freeTier = design.settings().freeTier;
         const model::Estimate estimate = model::estimate(design, m_catalog, prices, options);
-        std::string problem;
-        if (!model::writeFileAtomically(path.toStdString(),
-                                        model::lineItemsCsv(estimate, m_preferences.currency(), &prices), problem)) {
-            *error = tr("%1 could not be written: %2").arg(QDir::toNativeSeparators(path), QString::fromStdString(problem));
+        const std::string csv = model::lineItemsCsv(estimate, m_preferences.currency(), &prices);
+        if (!views::writeOutputFile(path, QByteArray::fromStdString(csv), error))
             return false;
-        }
         statusBar()->showMessage(
             tr("%n line item(s) written to %1", nullptr, int(estimate.items.size())).arg(QDir::toNativeSeparators(path)),
             8000);

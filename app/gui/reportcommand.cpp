@@ -209,7 +209,7 @@ int runReport(const std::vector<std::string> &args, std::ostream &out, std::ostr
         const model::Estimate estimate = model::estimate(design->architecture, design->catalog, *prices, options);
         std::string error;
         if (!model::writeFileAtomically(r.output, model::lineItemsCsv(estimate, request.currency, &*prices), error)) {
-            err << "nimbus report: " << r.output << ": " << error << '\n';
+            err << "nimbus report: " << error << '\n';
             return ExitUsage;
         }
         err << "nimbus report: wrote " << r.output << " (" << estimate.items.size() << " line items)\n";

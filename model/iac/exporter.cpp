@@ -5,6 +5,7 @@
 #include "cfntree.h"
 #include "environmentbinding.h"
 #include "exportcontext.h"
+#include "exportfiles.h"
 #include "policytemplates.h"
 #include "propertybindings.h"
 
@@ -628,7 +629,6 @@ ExportResult exportDesign(const Architecture &design, const Catalog &catalog,
             stackIds.push_back("Part" + std::to_string(s + 1) + "Stack");
         for (std::size_t s = 0; s < split.stacks.size(); ++s) {
             const std::string part = "part " + std::to_string(s + 1) + " of " + std::to_string(split.stacks.size());
-            const std::string fileName = options.fileStem + "-part" + std::to_string(s + 1) + ".yaml";
             Tree child = makeRoot(nullptr);
             std::vector<std::pair<std::string, Tree>> childParams;
             std::vector<std::string> refs;
@@ -666,7 +666,9 @@ ExportResult exportDesign(const Architecture &design, const Catalog &catalog,
                                                            {"Value", cfn::getAtt(stackIds[s], "Outputs." + name)}}));
             }
             mergeSection(child, "Outputs", childOutputs, "");
-            result.files.push_back({fileName, render(context, child, part)});
+            std::string text = render(context, child, part);
+            const std::string fileName = partFileName(options.fileStem, s + 1, text);
+            result.files.push_back({fileName, std::move(text)});
 
             Tree &stack = cfn::child(parentResources, stackIds[s]);
             stack.set("Type", cfn::text(nestedType));

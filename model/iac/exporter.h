@@ -26,7 +26,7 @@ struct ExportOptions
 {
     TemplateFormat format = TemplateFormat::Sam;
     std::string nimbusVersion;
-    /// Stem of the main file ("orders"); nested stack files are named "<stem>-<part>.yaml".
+    /// Stem of the main file ("orders"); nested stack files are named "<stem>-partN-<hash>.yaml".
     std::string fileStem = "template";
     /// Above this many resources (counted after SAM's expansion, as CloudFormation counts
     /// them) the template is split into nested stacks. CloudFormation's limit is 500.
@@ -36,7 +36,7 @@ struct ExportOptions
 /// One file of an export: the main template, or a nested stack beside it.
 struct ExportedFile
 {
-    std::string fileName; ///< "<stem>.yaml" or "<stem>-<part>.yaml"
+    std::string fileName; ///< "<stem>.yaml", or "<stem>-partN-<hash>.yaml" (partFileName())
     std::string text;
 };
 

@@ -3,6 +3,7 @@
 #include "catalogreader.h"
 
 #include "connectionreader.h"
+#include "filekind.h"
 #include "treefields.h"
 #include "yamlreader.h"
 
@@ -343,7 +344,11 @@ CatalogLoadResult readCatalogDirectory(const std::string &directory)
             failed.diagnostics.push_back({Severity::Error, path, 0, 0, error});
         files.push_back(std::move(file));
     }
-    if (ec || paths.empty())
+    if (ec)
+        failed.diagnostics.push_back(
+            {Severity::Error, directory, 0, 0,
+             "cannot read the catalog folder: " + systemErrorText(ec.value())});
+    else if (paths.empty())
         failed.diagnostics.push_back(
             {Severity::Error, directory, 0, 0, "no catalog files (*.yaml) found in the folder"});
     if (!failed.diagnostics.empty())

@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -318,34 +317,6 @@ YamlParseResult parseYamlWithYamlCpp(std::string_view text, const std::string &f
     if (auto tree = builder.takeResult())
         result.tree = std::move(*tree);
     return result;
-}
-
-bool readTextFile(const std::string &path, std::string &text, std::string &error,
-                  std::size_t maxBytes)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot open the file";
-        return false;
-    }
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size < 0) {
-        error = "cannot read the file";
-        return false;
-    }
-    if (static_cast<std::size_t>(size) > maxBytes) {
-        error = "file is " + std::to_string(size) + " bytes, more than the "
-                + std::to_string(maxBytes) + " bytes Nimbus reads";
-        return false;
-    }
-    in.seekg(0, std::ios::beg);
-    text.assign(static_cast<std::size_t>(size), '\0');
-    if (size > 0 && !in.read(text.data(), size)) {
-        error = "cannot read the file";
-        return false;
-    }
-    return true;
 }
 
 YamlParseResult parseYamlFile(const std::string &path, const YamlParseOptions &options)

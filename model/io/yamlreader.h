@@ -4,6 +4,7 @@
 
 #include <model/core/diagnostic.h>
 #include <model/core/tree.h>
+#include <model/io/textfile.h>
 
 #include <cstddef>
 #include <string>
@@ -35,9 +36,5 @@ YamlParseResult parseYaml(std::string_view text, const std::string &fileName,
 
 /// Reads and parses a file; an unreadable or oversized file is a diagnostic too.
 YamlParseResult parseYamlFile(const std::string &path, const YamlParseOptions &options = {});
-
-/// Reads a whole file; false with `error` filled when it cannot be read or is too large.
-bool readTextFile(const std::string &path, std::string &text, std::string &error,
-                  std::size_t maxBytes);
 
 } // namespace nimbus::model

@@ -5,6 +5,7 @@
 // reports (in the chosen currency), not pixels; images are real PNG and SVG files; the
 // dashboard in the window follows edits of the design.
 
+#include "common/filetools.h"
 #include "common/testdata.h"
 
 #include <app/cli/estimatecommand.h>
@@ -381,6 +382,20 @@ private Q_SLOTS:
         QVERIFY(!saveChartImage(chart.get(), dir.filePath(QStringLiteral("chart.gif")), QSize(800, 500), &error));
         QVERIFY2(error.contains(QStringLiteral(".gif")), qPrintable(error));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("chart.gif"))));
+
+        // On a full disk the message names the file and the reason; the previous file stays.
+        for (const QString &path : {png, svg}) {
+            tests::putFile(path, "previous\n");
+            bool saved = true;
+            {
+                const tests::FileSizeLimit limit(256);
+                saved = saveChartImage(chart.get(), path, QSize(800, 500), &error);
+            }
+            QVERIFY(!saved);
+            QCOMPARE(error, QStringLiteral("cannot write %1: File too large").arg(path));
+            QCOMPARE(tests::fileBytes(path), QByteArray("previous\n"));
+        }
+        QCOMPARE(tests::folderEntries(dir.path()), (QStringList{"chart.png", "chart.svg"}));
     }
 
     void dashboardFollowsTheDesign()

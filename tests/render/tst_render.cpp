@@ -4,7 +4,9 @@
 // Diagram export: PNG, SVG and PDF files of the right format, size and content, the
 // selection, the window's action and dialog, and `nimbus render`. Offscreen.
 
+#include "common/filetools.h"
 #include "common/testdata.h"
+#include "iac/ruledesigns.h"
 
 #include <app/cli/cli.h>
 #include <app/gui/exportdiagramdialog.h>
@@ -18,16 +20,19 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QDate>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QGraphicsItem>
 #include <QImage>
 #include <QImageReader>
+#include <QMap>
 #include <QPainter>
 #include <QProcess>
 #include <QPushButton>
 #include <QSet>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -391,6 +396,113 @@ private Q_SLOTS:
         QVERIFY(help.out.contains("--scale 1|2"));
         QVERIFY(app::isRenderInvocation({"render", "x.nimbus"}));
         QVERIFY(!app::isRenderInvocation({"x.nimbus"}));
+    }
+
+    void fullDiskKeepsThePreviousDiagram_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("png") << QStringLiteral("diagram.png");
+        QTest::newRow("svg") << QStringLiteral("diagram.svg");
+        QTest::newRow("pdf") << QStringLiteral("diagram.pdf");
+    }
+    void fullDiskKeepsThePreviousDiagram()
+    {
+        QFETCH(QString, name);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(name);
+        tests::putFile(path, "previous\n");
+        const views::DiagramExport diagram(builtinCatalog(), m_design, {});
+        QString error;
+        bool written = true;
+        {
+            const tests::FileSizeLimit limit(256);
+            written = diagram.write(path, &error);
+        }
+        QVERIFY(!written);
+        QCOMPARE(error, QStringLiteral("cannot write %1: File too large").arg(path));
+        QCOMPARE(tests::fileBytes(path), QByteArray("previous\n"));
+        QCOMPARE(tests::folderEntries(dir.path()), QStringList{name});
+    }
+
+    void windowTemplateExportOnAFullDisk()
+    {
+        QTemporaryDir dir;
+        const QString design = dir.filePath(QStringLiteral("big.nimbus"));
+        tests::putFile(design,
+                       QByteArray::fromStdString(model::writeProject(tests::motifDesign(1000))));
+        app::MainWindow window(builtinCatalog());
+        QVERIFY(window.openFile(design, false));
+        const QString out = dir.filePath(QStringLiteral("big.yaml"));
+        QVERIFY(window.exportTemplate(out, false, false));
+        const QStringList set = tests::folderEntries(dir.path());
+        // The design, the main template and its parts.
+        QVERIFY2(set.size() > 3, qPrintable(set.join(' ')));
+        QMap<QString, QByteArray> before;
+        for (const QString &name : set)
+            before.insert(name, tests::fileBytes(dir.filePath(name)));
+        bool exported = true;
+        {
+            const tests::FileSizeLimit limit(256);
+            exported = window.exportTemplate(out, true, false);
+        }
+        QVERIFY(!exported);
+        const QString message = window.statusBar()->currentMessage();
+        QVERIFY2(message.contains(QStringLiteral(": File too large")) &&
+                     message.contains(dir.path()),
+                 qPrintable(message));
+        for (const QString &name : set)
+            QCOMPARE(tests::fileBytes(dir.filePath(name)), before.value(name));
+        QCOMPARE(tests::folderEntries(dir.path()), set);
+        QCOMPARE(window.document().architecture().nodes().size(),
+                 tests::motifDesign(1000).nodes().size());
+    }
+
+    void screenshotFailuresAreReported()
+    {
+        // `nimbus --screenshot` used to print nothing and leave a 0-byte file on a full disk.
+        QTemporaryDir dir;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HOME"),
+                   dir.filePath(QStringLiteral("home"))); // no settings of the user touched
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("home/.config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"),
+                   dir.filePath(QStringLiteral("home/.local/share")));
+        const QString shots = dir.filePath(QStringLiteral("shots"));
+        QVERIFY(QDir().mkpath(shots));
+        const QString shot = shots + QStringLiteral("/window.png");
+        const QString sample = sourcePath(kSample);
+        const auto screenshot = [&](const QString &out, const QString &design,
+                                    unsigned long long limit = 0) {
+            return tests::runChild(tests::nimbusProgram(),
+                                   {QStringLiteral("--screenshot"), out, design}, limit, env);
+        };
+        tests::ChildRun full = screenshot(shot, sample, 256);
+        QCOMPARE(full.code, 2);
+        QVERIFY2(
+            full.err.contains(QStringLiteral("nimbus: cannot write %1: File too large").arg(shot)),
+            qPrintable(full.err));
+        QVERIFY(!QFile::exists(shot));
+        tests::putFile(shot, "previous\n");
+        full = screenshot(shot, sample, 256);
+        QCOMPARE(full.code, 2);
+        QCOMPARE(tests::fileBytes(shot), QByteArray("previous\n"));
+
+        const tests::ChildRun folder = screenshot(shots, sample);
+        QCOMPARE(folder.code, 2);
+        QVERIFY2(folder.err.contains(shots + QStringLiteral(" is a directory, not a regular file")),
+                 qPrintable(folder.err));
+        const tests::ChildRun missing =
+            screenshot(shot, QStringLiteral("/nonexistent/design.nimbus"));
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.contains(
+                     QStringLiteral("/nonexistent/design.nimbus: error: cannot open the file")),
+                 qPrintable(missing.err));
+        QVERIFY(missing.err.contains(QStringLiteral("no screenshot was taken")));
+        const tests::ChildRun taken = screenshot(shot, sample);
+        QCOMPARE(taken.code, 0);
+        QVERIFY(tests::fileBytes(shot).startsWith(kPngMagic));
+        QCOMPARE(tests::folderEntries(shots), QStringList{QStringLiteral("window.png")});
     }
 
 private:

@@ -5,6 +5,7 @@
 // pages and the engine's headline figures in its text (pdftotext), `nimbus report` and
 // the window's export actions. Offscreen.
 
+#include "common/filetools.h"
 #include "common/testdata.h"
 
 #include <app/cli/estimatecommand.h>
@@ -16,6 +17,7 @@
 #include <model/cost/estimate.h>
 #include <model/cost/lineitemscsv.h>
 #include <model/io/projectfile.h>
+#include <views/document/document.h>
 #include <views/report/costreport.h>
 
 #include <QAction>
@@ -23,6 +25,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -140,6 +143,7 @@ private Q_SLOTS:
     void cliRejectsBadInput_data();
     void cliRejectsBadInput();
     void windowExportsReportAndCsv();
+    void fullDiskKeepsThePreviousReport();
 };
 
 void TestReport::csvMatchesLineItems_data()
@@ -487,6 +491,39 @@ void TestReport::windowExportsReportAndCsv()
     QCOMPARE(rows[1][10], window.preferences().currency().code);
     QVERIFY(!window.exportCostCsv(QStringLiteral("/nonexistent/w.csv"), false));
     QVERIFY(!window.exportReport(QStringLiteral("/nonexistent/w.pdf"), false));
+}
+
+void TestReport::fullDiskKeepsThePreviousReport()
+{
+    // A 161-page report used to be written truncated, with "wrote … (161 pages)".
+    const model::Architecture design = load(QStringLiteral("templates/web-application.nimbus"));
+    const model::PriceList prices = pricesFor(design);
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+    const QString csv = dir.filePath(QStringLiteral("costs.csv"));
+    tests::putFile(pdf, "previous report\n");
+    tests::putFile(csv, "previous csv\n");
+    app::MainWindow window(builtinCatalog());
+    QVERIFY(window.openFile(sourcePath(QStringLiteral("templates/web-application.nimbus")), false));
+    QString error;
+    bool written = true;
+    QString reportMessage;
+    {
+        const tests::FileSizeLimit limit(1024);
+        written = views::writeCostReport(requestFor(design, prices), pdf, &error);
+        QVERIFY(!window.exportReport(pdf, false));
+        reportMessage = window.statusBar()->currentMessage();
+        QVERIFY(!window.exportCostCsv(csv, false));
+    }
+    QVERIFY(!written);
+    QCOMPARE(error, QStringLiteral("cannot write %1: File too large").arg(pdf));
+    QCOMPARE(reportMessage, error);
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("cannot write %1: File too large").arg(csv));
+    QCOMPARE(tests::fileBytes(pdf), QByteArray("previous report\n"));
+    QCOMPARE(tests::fileBytes(csv), QByteArray("previous csv\n"));
+    QCOMPARE(tests::folderEntries(dir.path()), (QStringList{"costs.csv", "report.pdf"}));
+    QVERIFY(!window.document().isModified()); // the open design is untouched
 }
 
 QTEST_MAIN(TestReport)

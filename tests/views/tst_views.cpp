@@ -34,6 +34,8 @@
 
 #include <memory>
 
+#include <sys/stat.h>
+
 using namespace nimbus;
 using tests::builtinCatalog;
 using tests::sourcePath;
@@ -464,6 +466,35 @@ private Q_SLOTS:
         QVERIFY(next.saveTo(path));
         QVERIFY(!QFile::exists(app::MainWindow::recoveryPathFor(path)));
         next.document().undoStack()->setClean();
+    }
+
+    void openImportAndSaveRefuseWhatIsNoRegularFile()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("design.nimbus"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        const std::string before = model::writeProject(m_window->document().architecture());
+        const QString openPath = m_window->document().filePath();
+        const QList<QPair<QString, QString>> cases = {
+            {dir.path(), QStringLiteral("is a directory, not a file")},
+            {QStringLiteral("/dev/zero"),
+             QStringLiteral("is a character device, not a regular file")},
+            {fifo, QStringLiteral("is a FIFO (named pipe), not a regular file")}};
+        for (const auto &[path, message] : cases) {
+            QStringList problems;
+            QVERIFY(!m_window->openFile(path, false, &problems));
+            QVERIFY2(problems.join('\n').contains(path + QStringLiteral(": error: ") + message),
+                     qPrintable(problems.join('\n')));
+            QVERIFY(!m_window->importTemplate(path, false));
+            QVERIFY2(m_window->statusBar()->currentMessage().contains(message),
+                     qPrintable(m_window->statusBar()->currentMessage()));
+        }
+        QString error;
+        QVERIFY(!m_window->document().save(fifo, &error));
+        QCOMPARE(error, fifo + QStringLiteral(" is a FIFO (named pipe), not a regular file; Nimbus "
+                                              "writes only regular files"));
+        QCOMPARE(model::writeProject(m_window->document().architecture()), before);
+        QCOMPARE(m_window->document().filePath(), openPath);
     }
 
 private:

@@ -6,7 +6,9 @@
 #include "costcharts.h"
 
 #include "../canvas/displaytext.h"
+#include "../document/outputfile.h"
 
+#include <QBuffer>
 #include <QChart>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -78,23 +80,33 @@ bool saveChartImage(QChart *chart, const QString &path, QSize size, QString *err
         painter.setRenderHint(QPainter::TextAntialiasing);
         paintChart(chart, painter, target);
         painter.end();
-        if (!image.save(path, "PNG"))
-            return fail(QCoreApplication::translate("Charts", "Could not write %1.").arg(path));
-        return true;
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        if (!image.save(&buffer, "PNG"))
+            return fail(
+                QCoreApplication::translate("Charts", "%1: the PNG image could not be made.")
+                    .arg(path));
+        return writeOutputFile(path, bytes, error);
     }
     if (suffix == QLatin1String("svg")) {
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
         QSvgGenerator svg;
-        svg.setFileName(path);
+        svg.setOutputDevice(&buffer);
         svg.setSize(size);
         svg.setViewBox(target);
         svg.setTitle(svgText(chart->title())); // Qt writes both as they are, into XML
         svg.setDescription(svgText(QCoreApplication::translate("Charts", "Nimbus cost chart")));
         QPainter painter;
         if (!painter.begin(&svg))
-            return fail(QCoreApplication::translate("Charts", "Could not write %1.").arg(path));
+            return fail(
+                QCoreApplication::translate("Charts", "%1: the SVG image could not be made.")
+                    .arg(path));
         paintChart(chart, painter, target);
         painter.end();
-        return true;
+        return writeOutputFile(path, bytes, error);
     }
     return fail(QCoreApplication::translate("Charts", "Unknown image type \"%1\": use .png or .svg.")
                     .arg(suffix.isEmpty() ? path : QStringLiteral(".") + suffix));

@@ -5,17 +5,19 @@
 #include "../canvas/displaytext.h"
 #include "reportpages.h"
 
+#include "../document/outputfile.h"
+
 #include <model/analysis/validate.h>
 #include <model/core/architecture.h>
 #include <model/core/catalog.h>
 #include <model/core/propertyvalue.h>
 #include <model/cost/pricelist.h>
 
+#include <QBuffer>
 #include <QDir>
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -107,21 +109,21 @@ bool writeCostReport(const ReportRequest &request, const QString &pdfPath, QStri
         r.date = QDate::currentDate();
     const ReportFigures figures = computeReportFigures(r);
 
-    QSaveFile file(pdfPath);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error, QObject::tr("%1 cannot be written: %2")
-                               .arg(QDir::toNativeSeparators(pdfPath), file.errorString()));
+    QByteArray bytes; // the whole document is made in memory, then written in one go
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     QString name = r.title.isEmpty() ? qs(r.design->name()) : r.title;
     if (name.isEmpty())
         name = QObject::tr("Untitled design");
-    QPdfWriter pdf(&file);
+    QPdfWriter pdf(&buffer);
     pdf.setResolution(int(report::kDpi)); // vector output: the resolution only sets the units
     pdf.setCreator(QStringLiteral("Nimbus"));
     pdf.setTitle(QObject::tr("%1 — cost report").arg(name));
     pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF()));
     QPainter painter(&pdf);
     if (!painter.isActive())
-        return fail(error, QObject::tr("%1 cannot be written").arg(QDir::toNativeSeparators(pdfPath)));
+        return fail(error, QObject::tr("%1: the PDF document could not be made")
+                               .arg(QDir::toNativeSeparators(pdfPath)));
     const QRectF page = pdf.pageLayout().paintRectPixels(pdf.resolution());
     const QRectF body(0, 0, page.width() - 2 * kMarginX, page.height() - kMarginTop - kMarginBottom);
     const report::ReportContext context{r, figures, report::TextMeasure(&pdf), body, name};
@@ -151,9 +153,8 @@ bool writeCostReport(const ReportRequest &request, const QString &pdfPath, QStri
         paintFooter(painter, page, footer, int(i) + 1, int(pages.size()));
     }
     painter.end();
-    if (!file.commit())
-        return fail(error, QObject::tr("%1 cannot be written: %2")
-                               .arg(QDir::toNativeSeparators(pdfPath), file.errorString()));
+    if (!writeOutputFile(pdfPath, bytes, error))
+        return false;
     if (summary) {
         summary->pages = int(pages.size());
         summary->sections.clear();

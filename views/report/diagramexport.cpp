@@ -5,6 +5,8 @@
 #include "../canvas/displaytext.h"
 #include "diagramlegend.h"
 
+#include "../document/outputfile.h"
+
 #include <QBuffer>
 #include <QDate>
 #include <QDir>
@@ -18,7 +20,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <algorithm>
@@ -91,25 +92,6 @@ bool fail(QString *error, const QString &message)
     if (error)
         *error = message;
     return false;
-}
-
-/// Commits `file`, or explains why it could not be written.
-bool commit(QSaveFile &file, QString *error)
-{
-    if (!file.commit())
-        return fail(error,
-                    QCoreApplication::translate("DiagramExport", "%1 could not be written: %2")
-                        .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
-    return true;
-}
-
-bool open(QSaveFile &file, QString *error)
-{
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error,
-                    QCoreApplication::translate("DiagramExport", "%1 could not be written: %2")
-                        .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
-    return true;
 }
 
 /// `svg` with each font family Qt wrote replaced by the font actually used, with a generic
@@ -285,19 +267,17 @@ bool DiagramExport::write(const QString &path, QString *error) const
 
 bool DiagramExport::writePng(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!open(file, error))
-        return false;
-    if (!toImage().save(&file, "PNG"))
-        return fail(error, tr("%1 could not be written").arg(QDir::toNativeSeparators(path)));
-    return commit(file, error);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!toImage().save(&buffer, "PNG"))
+        return fail(error,
+                    tr("%1: the PNG image could not be made").arg(QDir::toNativeSeparators(path)));
+    return writeOutputFile(path, bytes, error);
 }
 
 bool DiagramExport::writeSvg(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!open(file, error))
-        return false;
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QSvgGenerator svg;
@@ -310,16 +290,15 @@ bool DiagramExport::writeSvg(const QString &path, QString *error) const
     QPainter painter(&svg);
     paint(painter);
     painter.end();
-    file.write(withPortableFonts(buffer.data()));
-    return commit(file, error);
+    return writeOutputFile(path, withPortableFonts(buffer.data()), error);
 }
 
 bool DiagramExport::writePdf(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!open(file, error))
-        return false;
-    QPdfWriter pdf(&file);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&buffer);
     pdf.setResolution(int(kDpi)); // vector output: the resolution only sets the units
     pdf.setCreator(QStringLiteral("Nimbus"));
     pdf.setTitle(titleText());
@@ -347,14 +326,16 @@ bool DiagramExport::writePdf(const QString &path, QString *error) const
     }
     QPainter painter(&pdf);
     if (!painter.isActive())
-        return fail(error, tr("%1 could not be written").arg(QDir::toNativeSeparators(path)));
+        return fail(
+            error,
+            tr("%1: the PDF document could not be made").arg(QDir::toNativeSeparators(path)));
     const QRectF area = pdf.pageLayout().paintRectPixels(pdf.resolution());
     painter.translate((area.width() - m_size.width() * fit) / 2,
                       (area.height() - m_size.height() * fit) / 2);
     painter.scale(fit, fit);
     paint(painter);
     painter.end();
-    return commit(file, error);
+    return writeOutputFile(path, bytes, error);
 }
 
 } // namespace nimbus::views
