@@ -66,7 +66,12 @@ int runExport(const CliOptions &options, std::ostream &out, std::ostream &err)
     if (result.files.size() > 1)
         err << " and " << result.files.size() - 1 << " nested stack files beside it";
     err << " (" << result.stats.resources << " resources, " << result.stats.events << " events, "
-        << result.stats.policies << " permissions)\n";
+        << result.stats.policies << " permissions";
+    if (result.stats.secretReferences > 0)
+        err << ", " << result.stats.secretReferences
+            << (result.stats.secretReferences == 1 ? " secret" : " secrets")
+            << " read from AWS Secrets Manager";
+    err << ")\n";
     return ExitClean;
 }
 

@@ -324,6 +324,9 @@ bool MainWindow::exportTemplate(const QString &path, bool cloudFormation, bool i
     QString summary = tr("Exported %1 resources to %2").arg(result.stats.resources).arg(target.fileName());
     if (result.files.size() > 1)
         summary += tr(" and %1 nested stack files").arg(result.files.size() - 1);
+    if (result.stats.secretReferences > 0)
+        summary += tr("; %n secret value(s) read from AWS Secrets Manager when the stack deploys",
+                      nullptr, int(result.stats.secretReferences));
     statusBar()->showMessage(summary, 10000);
     return true;
 }

@@ -25,9 +25,9 @@ int severityRank(Severity s)
 
 using Check = void (*)(const RuleContext &);
 
-constexpr Check kChecks[] = {checkProperties, checkWiring,      checkLoops,
-                             checkTimeouts,   checkPayloads,    checkThroughput,
-                             checkReliability, checkSecurity,   checkCostTraps};
+constexpr Check kChecks[] = {checkProperties,  checkWiring,     checkLoops,       checkTimeouts,
+                             checkPayloads,    checkThroughput, checkReliability, checkSecurity,
+                             checkEnvironment, checkCostTraps};
 
 } // namespace
 

@@ -184,6 +184,19 @@ bool wireEventTarget(ExportContext &context, const Edge &edge, const Node &sourc
 bool wirePrincipalSource(ExportContext &context, const Edge &edge, const Node &source, const Node &target);
 /// Gives APIs with nothing behind them a placeholder method, so that they deploy.
 void finishApis(ExportContext &context);
+/// Writes the environmentVariables property of every function and container into its
+/// resource, after the connections have added their variables (exportenvironment.cpp):
+/// values that look like secrets become Secrets Manager dynamic references; an invalid or
+/// reserved name, or one a connection already sets, is an error and the export refuses.
+void writeEnvironments(ExportContext &context);
+/// The same protection for a kept template's Globals.Function.Environment.Variables.
+void protectGlobalVariables(ExportContext &context, Tree &sections);
+/// After writeEnvironments(): the names of the literal variables a node's resource holds
+/// that are not in its environmentVariables property (a connection's `EVENT_BUS: default`),
+/// for Metadata.Nimbus.
+std::vector<std::string> keptLiteralVariables(ExportContext &context, const Node &node);
+/// Warns about a file with more dynamic references than CloudFormation resolves (60).
+void checkDynamicReferences(ExportContext &context, const std::vector<ExportedFile> &files);
 
 namespace exporting {
 /// Points every reference to an event bus node named "default" (the account's own bus,

@@ -3,6 +3,7 @@
 #include "exporter.h"
 
 #include "cfntree.h"
+#include "environmentbinding.h"
 #include "exportcontext.h"
 #include "exportstacks.h"
 #include "policytemplates.h"
@@ -159,8 +160,12 @@ Tree propertyTree(const PropertyValue &value)
 Tree propertiesTree(const PropertyMap &properties)
 {
     Tree out = Tree::makeMap();
-    for (const auto &[key, value] : properties)
-        out.entries.emplace_back(key, propertyTree(value));
+    for (const auto &[key, value] : properties) {
+        // The resource carries the variables, secrets replaced by references; a copy here
+        // would put the secrets back in clear.
+        if (key != kEnvironmentKey)
+            out.entries.emplace_back(key, propertyTree(value));
+    }
     return out;
 }
 
@@ -194,8 +199,14 @@ Tree designMetadata(ExportContext &context)
         entry.set("Position", std::move(position));
         if (node.group)
             entry.set("Group", cfn::text(node.group->str()));
-        if (!node.properties.empty())
-            entry.set("Properties", propertiesTree(node.properties));
+        if (Tree properties = propertiesTree(node.properties); !properties.entries.empty())
+            entry.set("Properties", std::move(properties));
+        if (const auto kept = keptLiteralVariables(context, node); !kept.empty()) {
+            Tree names = Tree::makeSequence();
+            for (const std::string &name : kept)
+                names.items.push_back(cfn::text(name));
+            entry.set(kKeptVariablesKey, std::move(names));
+        }
         if (auto it = owned.find(node.id.str()); it != owned.end()) {
             Tree list = Tree::makeSequence();
             for (const std::string &id : it->second)
@@ -333,6 +344,8 @@ void writeResources(ExportContext &context)
             written = body;
         }
     }
+    // After the connections' variables and the folded task definitions are in place.
+    writeEnvironments(context);
     for (const ResourceEntry &r : context.resources()) {
         const Tree *type = r.body.find("Type");
         if (!context.sam() && type != nullptr && type->scalar.rfind("AWS::Serverless::", 0) == 0) {
@@ -374,9 +387,15 @@ ExportResult exportDesign(const Architecture &design, const Catalog &catalog,
 {
     using exporting::mergeSection;
     ExportContext context(design, catalog, policies, options);
+    Tree keptSections;
     const Tree *importedSections = design.extra().find("cloudformationTemplate");
-    if (importedSections != nullptr && !importedSections->isMap())
+    if (importedSections != nullptr && importedSections->isMap()) {
+        keptSections = *importedSections;
+        protectGlobalVariables(context, keptSections);
+        importedSections = &keptSections;
+    } else {
         importedSections = nullptr;
+    }
     writeResources(context);
 
     ExportResult result;
@@ -429,6 +448,7 @@ ExportResult exportDesign(const Architecture &design, const Catalog &catalog,
         root.entries.emplace_back("Resources", std::move(resources));
     mergeSection(root, "Outputs", outputs, ""); // after Resources
     result.files.insert(result.files.begin(), {options.fileStem + ".yaml", exporting::render(context, root, part)});
+    checkDynamicReferences(context, result.files);
     result.diagnostics = context.diagnostics();
     return result;
 }

@@ -47,6 +47,8 @@ struct ExportStats
     std::size_t nestedStacks = 0;
     std::size_t policies = 0;          ///< policy templates or inline statements granted
     std::size_t events = 0;            ///< function and state machine events
+    /// environment variables written as Secrets Manager dynamic references
+    std::size_t secretReferences = 0;
 };
 
 struct ExportResult

@@ -328,6 +328,7 @@ void TemplateImporter::addNodes()
                 readBoundProperties(node.type, *r.body, m_catalog, &m_result.diagnostics, m_file);
         node.extra = Tree::makeMap();
         node.extra.set("cloudformation", *r.body);
+        readEnvironment(r, node);
         addNode(std::move(node));
     }
     for (const std::string &id : m_implicit) {

@@ -3,6 +3,7 @@
 #include "importmetadata.h"
 
 #include "cfntree.h"
+#include "environmentbinding.h"
 
 #include <model/core/catalog.h>
 #include <model/core/limits.h>
@@ -54,6 +55,7 @@ private:
     void fold(const std::string &id);
     void removeFolded();
     std::string freshId(const char *prefix, std::size_t &next) const;
+    void leaveOutVariables(Node &node, const Tree &names);
     void connections(const Tree &list);
     void recount();
 
@@ -122,6 +124,31 @@ PropertyMap MetadataReader::properties(const Tree *tree, const std::vector<Prope
 
 // Folded nodes are removed together (removeFolded()): one at a time, n removals would
 // each move the whole design.
+/// Variables the exporter wrote for connections, not the design's own: out of the property,
+/// and left in the body on export.
+void MetadataReader::leaveOutVariables(Node &node, const Tree &names)
+{
+    std::set<std::string> kept;
+    for (const Tree &name : names.items)
+        kept.insert(text(&name));
+    std::vector<std::string> owned;
+    for (const std::string &name : templateVariableNames(node.extra)) {
+        if (kept.count(name) == 0)
+            owned.push_back(name);
+    }
+    setTemplateVariableNames(node.extra, owned);
+    const auto property = node.properties.find(kEnvironmentKey);
+    if (property == node.properties.end())
+        return;
+    std::vector<EnvironmentVariable> variables =
+        parseEnvironment(toString(property->second)).variables;
+    std::erase_if(variables, [&](const EnvironmentVariable &v) { return kept.count(v.name) != 0; });
+    if (variables.empty())
+        node.properties.erase(property);
+    else
+        property->second = formatEnvironment(variables);
+}
+
 void MetadataReader::fold(const std::string &id)
 {
     Node *node = m_folding.count(id) != 0 ? nullptr : m_design.node(NodeId(id));
@@ -226,6 +253,8 @@ void MetadataReader::service(const std::string &id, const Tree &entry)
     }
     for (auto &[key, value] : drawn)
         node->properties.emplace(key, std::move(value));
+    if (const Tree *kept = entry.find(kKeptVariablesKey); kept != nullptr && kept->isSequence())
+        leaveOutVariables(*node, *kept);
     if (const Tree *owned = entry.find("Resources"); owned != nullptr && owned->isSequence()) {
         for (const Tree &r : owned->items) {
             if (r.isScalar() && r.scalar != id)

@@ -8,6 +8,7 @@
 #include "cfntree.h"
 #include "importer.h"
 
+#include <model/core/environment.h>
 #include <model/core/tree.h>
 
 #include <initializer_list>
@@ -130,6 +131,13 @@ private:
     void findImplicitApis();
     void findRoleUsers();
     void findLoadBalancers();
+    // Environment variables (importenvironment.cpp).
+    void readEnvironment(const Resource &r, Node &node);
+    bool containerVariables(const Resource &service, std::vector<EnvironmentVariable> &out);
+    void collectVariables(const Tree &variables, const std::string &where,
+                          std::vector<EnvironmentVariable> &out, bool report);
+    void warnOfSecret(const std::string &name, const Tree &value, const std::string &where);
+
     void inferFlows(const Resource &r);
     void inferPermissions(const Resource &r);
     void countStats();
@@ -202,6 +210,7 @@ private:
     std::unordered_map<std::string, EdgeId> m_pairs;
     std::unordered_map<std::string, std::vector<std::string>> m_targetGroupBalancers;
     const Tree *m_globalVariables = nullptr;
+    bool m_globalsReported = false;
     Tree m_folded = Tree::makeMap();
 };
 

@@ -410,6 +410,36 @@ private Q_SLOTS:
         QVERIFY2(none.err.contains(QStringLiteral("no Resources")), qPrintable(none.err));
     }
 
+    void importedSecretsAreValidatedAndNotExported()
+    {
+        // Issue #13: a template with DB_PASSWORD: hunter2, imported and validated.
+        QTemporaryDir dir;
+        const QString design = dir.filePath(QStringLiteral("imported.nimbus"));
+        QCOMPARE(run({QStringLiteral("import"),
+                      sourcePath(QStringLiteral("tests/data/environment/sam-function.yaml")),
+                      QStringLiteral("-o"), design})
+                     .code,
+                 0);
+        const Run validate = run({QStringLiteral("validate"), design});
+        QVERIFY2(validate.out.contains(QStringLiteral("security/secret-in-environment")),
+                 qPrintable(validate.out));
+        QVERIFY2(validate.out.contains(QStringLiteral("DB_PASSWORD to **** (7 characters)")),
+                 qPrintable(validate.out));
+        QVERIFY(!validate.out.contains(QStringLiteral("hunter2")));
+        const Run exported = run({QStringLiteral("export"), design});
+        QCOMPARE(exported.code, 0);
+        QVERIFY(!exported.out.contains(QStringLiteral("hunter2")));
+        QVERIFY(!exported.err.contains(QStringLiteral("hunter2")));
+        QVERIFY2(exported.err.contains(QStringLiteral(
+                     "create the secret 'sam-function/create-order' with the key DB_PASSWORD")),
+                 qPrintable(exported.err));
+        const QString file = dir.filePath(QStringLiteral("template.yaml"));
+        const Run written = run({QStringLiteral("export"), design, QStringLiteral("-o"), file});
+        QCOMPARE(written.code, 0);
+        QVERIFY2(written.err.contains(QStringLiteral(", 1 secret read from AWS Secrets Manager)")),
+                 qPrintable(written.err));
+    }
+
     void estimateAsAScenario()
     {
         const QString sample = sourcePath(kSample);

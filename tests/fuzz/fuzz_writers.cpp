@@ -11,6 +11,7 @@
 #include "fuzzsupport.h"
 #include "writerchecks.h"
 
+#include <model/core/environment.h>
 #include <model/iac/exporter.h>
 #include <model/iac/importer.h>
 #include <model/io/projectfile.h>
@@ -66,7 +67,9 @@ Architecture buildDesign(const std::vector<std::string> &s)
         return design.isIdUsed(candidate) ? candidate + "-" + std::to_string(design.nodes().size() + 2) : candidate;
     };
     Node function{NodeId(freeId(idOr(pick(s, 3), "fn"))), "lambda-function", pick(s, 2), {100, 100}, group, {}, none};
-    function.properties["environmentVariables"] = pick(s, 4);
+    // The variable's value is hostile; the property's own syntax stays valid (a malformed
+    // property is refused by export with an error, which tst_export covers).
+    function.properties["environmentVariables"] = formatEnvironment({{"FUZZ_VALUE", pick(s, 4)}});
     function.properties["managedPolicies"] = pick(s, 9);
     const NodeId functionId = function.id;
     design.addNode(std::move(function));

@@ -171,6 +171,172 @@ private Q_SLOTS:
         QVERIFY(told);
     }
 
+    void importedVariablesRoundTrip()
+    {
+        // Literal variables come back exactly as written; references and the invalid name
+        // stay in the body; the secret is replaced by a Secrets Manager reference, which
+        // imports back as that reference; the Globals are not copied into the function.
+        const std::string file = "tests/data/environment/sam-function.yaml";
+        const std::string original = tests::readSourceFile(QString::fromStdString(file));
+        const iac::ImportResult first = iac::importTemplate(original, file, builtinCatalog());
+        QVERIFY(first.ok());
+        const std::string exported = exportText(first.design);
+        QVERIFY(!exported.empty());
+        QVERIFY(exported.find("hunter2") == std::string::npos);
+        const Tree before = parseYaml(original, "original").tree;
+        const Tree after = parseYaml(exported, "exported").tree;
+        Tree expected = *before.find("Resources")->find("CreateOrder");
+        expected.find("Properties")
+            ->find("Environment")
+            ->find("Variables")
+            ->set("DB_PASSWORD", cfn::text("{{resolve:secretsmanager:sam-function/"
+                                           "create-order:SecretString:DB_PASSWORD}}"));
+        QCOMPARE(writeYaml(*after.find("Resources")->find("CreateOrder")), writeYaml(expected));
+        QVERIFY(*after.find("Globals") == *before.find("Globals"));
+
+        const iac::ImportResult second =
+            iac::importTemplate(exported, "again.yaml", builtinCatalog());
+        QVERIFY(second.ok());
+        QCOMPARE(
+            toString(
+                second.design.node(NodeId("CreateOrder"))->properties.at("environmentVariables")),
+            std::string("LOG_LEVEL=INFO;TABLE_PREFIX=orders-;DB_PASSWORD={{resolve:secretsmanager:"
+                        "sam-function/create-order:SecretString:DB_PASSWORD}};RETRIES=3;EMPTY="));
+        QCOMPARE(resourceMap(parseYaml(exportText(second.design), "third").tree),
+                 resourceMap(after));
+    }
+
+    void editedVariablesAreWrittenBack()
+    {
+        const std::string file = "tests/data/environment/sam-function.yaml";
+        iac::ImportResult imported = iac::importTemplate(
+            tests::readSourceFile(QString::fromStdString(file)), file, builtinCatalog());
+        QVERIFY(imported.ok());
+        Node *fn = imported.design.node(NodeId("CreateOrder"));
+        // Changed, deleted (RETRIES, EMPTY, DB_PASSWORD), added, and a Globals value overridden.
+        fn->properties["environmentVariables"] =
+            std::string("TABLE_PREFIX=changed;NEW_ONE=x;LOG_LEVEL=DEBUG");
+        const Tree root = parseYaml(exportText(imported.design), "edited").tree;
+        const Tree *vars = root.find("Resources")
+                               ->find("CreateOrder")
+                               ->find("Properties")
+                               ->find("Environment")
+                               ->find("Variables");
+        std::vector<std::string> names;
+        for (const auto &[name, value] : vars->entries)
+            names.push_back(name);
+        QCOMPARE(names,
+                 (std::vector<std::string>{"TABLE_PREFIX", "ORDERS_TABLE", "STAGE", "bad-name",
+                                           "DB_URL", "REPLICA_URL", "NEW_ONE", "LOG_LEVEL"}));
+        QCOMPARE(vars->find("TABLE_PREFIX")->scalar, std::string("changed"));
+        QCOMPARE(vars->find("ORDERS_TABLE")->tag, std::string("!Ref"));
+        QCOMPARE(vars->find("LOG_LEVEL")->scalar, std::string("DEBUG"));
+
+        // Emptied: every literal goes, the references stay.
+        fn->properties.erase("environmentVariables");
+        const Tree emptied = parseYaml(exportText(imported.design), "emptied").tree;
+        const Tree *left = emptied.find("Resources")
+                               ->find("CreateOrder")
+                               ->find("Properties")
+                               ->find("Environment")
+                               ->find("Variables");
+        QCOMPARE(left->entries.size(), std::size_t(5));
+
+        // A design saved before the property was read: the body stays the truth.
+        fn->extra.entries.erase(
+            std::find_if(fn->extra.entries.begin(), fn->extra.entries.end(),
+                         [](const auto &e) { return e.first == "environmentFromTemplate"; }));
+        const std::string old = exportText(imported.design);
+        QVERIFY(old.find("RETRIES: 3") != std::string::npos);
+        QVERIFY(old.find("hunter2") == std::string::npos);
+    }
+
+    void containerVariablesRoundTrip()
+    {
+        const std::string file = "tests/data/environment/ecs-service.yaml";
+        iac::ImportResult imported = iac::importTemplate(
+            tests::readSourceFile(QString::fromStdString(file)), file, builtinCatalog());
+        QVERIFY(imported.ok());
+        for (auto format : {iac::TemplateFormat::Sam, iac::TemplateFormat::CloudFormation}) {
+            const std::string text = exportText(imported.design, format);
+            QVERIFY(text.find("tok-worker-1234") == std::string::npos);
+            const Tree root = parseYaml(text, "exported").tree;
+            const Tree &containers = *root.find("Resources")
+                                          ->find("Task")
+                                          ->find("Properties")
+                                          ->find("ContainerDefinitions");
+            const Tree &env = *containers.items[0].find("Environment");
+            QCOMPARE(env.items.size(), std::size_t(3));
+            QCOMPARE(env.items[0].find("Value")->scalar, std::string("4"));
+            QCOMPARE(env.items[1].find("Value")->tag, std::string("!Ref"));
+            QCOMPARE(env.items[2].find("Value")->scalar,
+                     std::string(
+                         "{{resolve:secretsmanager:ecs-service/worker:SecretString:API_TOKEN}}"));
+        }
+        imported.design.node(NodeId("Worker"))->properties["environmentVariables"] =
+            std::string("WORKERS=8");
+        const Tree root = parseYaml(exportText(imported.design), "edited").tree;
+        const Tree &env = *root.find("Resources")
+                               ->find("Task")
+                               ->find("Properties")
+                               ->find("ContainerDefinitions")
+                               ->items[0]
+                               .find("Environment");
+        QCOMPARE(env.items.size(), std::size_t(2));
+        QCOMPARE(env.items[0].find("Value")->scalar, std::string("8"));
+    }
+
+    void drawnVariablesRoundTrip()
+    {
+        Architecture design;
+        design.setName("Shop");
+        Node fn;
+        fn.id = NodeId("fn");
+        fn.type = "lambda-function";
+        fn.name = "Checkout";
+        fn.properties["environmentVariables"] =
+            std::string("CURRENCY=EUR;PAYMENT_API_KEY=sk_live_abcdefghij0123;NOTE=a\\;b");
+        design.addNode(fn);
+        for (auto format : {iac::TemplateFormat::Sam, iac::TemplateFormat::CloudFormation}) {
+            const std::string text = exportText(design, format);
+            QVERIFY(text.find("sk_live_abcdefghij0123") == std::string::npos);
+            const iac::ImportResult back = iac::importTemplate(text, "shop.yaml", builtinCatalog());
+            QVERIFY(back.ok());
+            QCOMPARE(
+                toString(
+                    back.design.node(NodeId("Checkout"))->properties.at("environmentVariables")),
+                std::string("CURRENCY=EUR;PAYMENT_API_KEY={{resolve:secretsmanager:shop/"
+                            "checkout:SecretString:"
+                            "PAYMENT_API_KEY}};NOTE=a\\;b"));
+            QCOMPARE(resourceMap(parseYaml(exportText(back.design, format), "again").tree),
+                     resourceMap(parseYaml(text, "first").tree));
+        }
+    }
+
+    void globalSecretsAreReferences()
+    {
+        const std::string text =
+            "Transform: AWS::Serverless-2016-10-31\n"
+            "Globals:\n  Function:\n    Environment:\n      Variables:\n"
+            "        API_TOKEN: tok-global-4242\n        LOG_LEVEL: INFO\n"
+            "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
+            "    Properties: {CodeUri: src/, Handler: app.handler, Runtime: python3.13}\n";
+        const iac::ImportResult imported =
+            iac::importTemplate(text, "globals.yaml", builtinCatalog());
+        QVERIFY(imported.ok());
+        const std::string exported = exportText(imported.design);
+        QVERIFY(exported.find("tok-global-4242") == std::string::npos);
+        const Tree root = parseYaml(exported, "exported").tree;
+        const Tree *vars =
+            root.find("Globals")->find("Function")->find("Environment")->find("Variables");
+        QCOMPARE(vars->find("API_TOKEN")->scalar,
+                 std::string("{{resolve:secretsmanager:globals/globals:SecretString:API_TOKEN}}"));
+        QCOMPARE(vars->find("LOG_LEVEL")->scalar, std::string("INFO"));
+        // The function inherits them and does not repeat them.
+        QVERIFY(root.find("Resources")->find("Fn")->find("Properties")->find("Environment") ==
+                nullptr);
+    }
+
     void importExportImportKeepsTheDesign()
     {
         std::size_t templates = 0;

@@ -104,6 +104,7 @@ void checkPayloads(const RuleContext &context);
 void checkThroughput(const RuleContext &context);
 void checkReliability(const RuleContext &context);
 void checkSecurity(const RuleContext &context);
+void checkEnvironment(const RuleContext &context);
 void checkCostTraps(const RuleContext &context);
 void checkProperties(const RuleContext &context);
 

@@ -24,6 +24,12 @@ const std::vector<RuleInfo> kBuiltinRules = {
      "ranges."},
     {"properties/unknown", Severity::Warning, "Unknown property",
      "A node or connection sets a property its type does not have; it is kept but has no effect."},
+    {"properties/environment-invalid", Severity::Error, "Environment variable not accepted",
+     "An entry of a function's or container's environment variables has no '=', repeats a "
+     "name, has a name other than a letter followed by letters, digits or '_' (at least two "
+     "characters: what CloudFormation accepts for Lambda, also required of containers), or, "
+     "for Lambda, a name the runtime reserves (_HANDLER, AWS_REGION, "
+     "AWS_LAMBDA_FUNCTION_NAME, LAMBDA_TASK_ROOT, TZ ...). The template export refuses it."},
     {"wiring/not-supported", Severity::Error, "Connection not supported",
      "AWS offers no direct integration from the source service to the target (for example an "
      "HTTP API to a DynamoDB table, or SQS forwarding to SNS). The message gives the reason and "
@@ -103,6 +109,9 @@ const std::vector<RuleInfo> kBuiltinRules = {
     {"limits/stack-resources", Severity::Error, "Over 500 resources per stack",
      "After the SAM transform (roles, permissions, event source mappings) the design would need "
      "more than 500 CloudFormation resources in one stack."},
+    {"limits/environment-size", Severity::Error, "Environment variables over 4 KB",
+     "A function's own environment variables (names and values) already exceed the 4 KB Lambda "
+     "allows for all of them."},
     {"reliability/async-no-failure-destination", Severity::Warning, "No failure destination",
      "A function invoked asynchronously (by S3, SNS, EventBridge, IoT, schedules) has neither an "
      "on-failure destination nor a dead-letter queue, so events that fail after the retries are "
@@ -110,15 +119,30 @@ const std::vector<RuleInfo> kBuiltinRules = {
     {"reliability/queue-no-redrive", Severity::Warning, "Queue without dead-letter queue",
      "A consumed queue has no redrive policy: a message that cannot be processed is retried "
      "until it expires."},
-    {"reliability/stream-no-failure-path", Severity::Warning, "Stream consumer without failure path",
+    {"reliability/stream-no-failure-path", Severity::Warning,
+     "Stream consumer without failure path",
      "A function reading a Kinesis or DynamoDB stream has no on-failure destination; a failing "
      "record blocks its shard until it expires."},
     {"security/public-api-no-auth", Severity::Warning, "Public API without authorizer",
      "An API called from outside AWS (directly or through CloudFront) has no authorizer and no "
      "connected user pool; for AppSync, an API key alone."},
     {"security/secret-in-environment", Severity::Warning, "Secret in an environment variable",
-     "A function's environment variable name looks like a secret (PASSWORD, SECRET, TOKEN, "
-     "API_KEY ...)."},
+     "A function or container sets an environment variable whose name or value looks like a "
+     "secret. Names: the words PASSWORD, PASSWD, PASS, PWD, PASSPHRASE, SECRET, TOKEN, "
+     "CREDENTIAL, AUTHORIZATION, APIKEY or WEBHOOK, the phrases API_KEY, ACCESS_KEY, "
+     "PRIVATE_KEY, SSH_KEY, SIGNING_KEY, ENCRYPTION_KEY, AUTH_HEADER, CONNECTION_STRING, "
+     "CONN_STR, and names ending in DATABASE_URL, DB_URL or WEBHOOK_URL, unless the last word "
+     "makes the name a pointer or setting (TOKEN_TABLE, SECRET_ARN, KMS_KEY_ID, "
+     "PASSWORD_MIN_LENGTH). Values: URLs with a password, Password= in a connection string, "
+     "AWS access key ids, private key blocks, Slack, GitHub, GitLab, Stripe, OpenAI, Google, "
+     "SendGrid and npm tokens, Slack and Discord webhook URLs, JSON Web Tokens, Bearer/Basic "
+     "credentials and long random keys. References ({{resolve:...}}, ARNs of secrets, SSM "
+     "parameters and KMS keys) are not secrets in clear. The message shows the value masked; "
+     "the template export writes such a value as a Secrets Manager dynamic reference."},
+    {"security/startup-hook-variable", Severity::Warning, "Variable that runs code at start",
+     "A function sets AWS_LAMBDA_EXEC_WRAPPER (a wrapper script the runtime runs first) or "
+     "LD_PRELOAD. AWS allows both, so they are not refused, but the code they name runs before "
+     "the function's own."},
     {"security/wildcard-permissions", Severity::Warning, "Broad permissions",
      "A function is given wildcard actions or full-access managed policies in addition to the "
      "scoped permissions its connections grant."},

@@ -1,13 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Nimbus developers
 // SPDX-License-Identifier: MIT
 //
-// Security: public APIs without an authorizer, secret-looking environment variables and
-// broad permissions added by hand.
+// Security: public APIs without an authorizer and broad permissions added by hand (secrets in
+// environment variables: environmentrules.cpp).
 
 #include "rulecontext.h"
-
-#include <algorithm>
-#include <cctype>
 
 namespace nimbus::model {
 
@@ -59,39 +56,6 @@ void checkPublicApi(const RuleContext &c, const Node &node)
            "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html"});
 }
 
-std::string upper(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
-    return text;
-}
-
-void checkSecrets(const RuleContext &c, const Node &node)
-{
-    const std::string variables = c.text(node, "environmentVariables");
-    std::size_t start = 0;
-    while (start < variables.size()) {
-        const std::size_t end = std::min(variables.find(';', start), variables.size());
-        const std::string pair = variables.substr(start, end - start);
-        start = end + 1;
-        std::string name = upper(pair.substr(0, pair.find('=')));
-        name.erase(std::remove_if(name.begin(), name.end(), ::isspace), name.end());
-        for (const char *word : {"PASSWORD", "PASSWD", "SECRET", "TOKEN", "PRIVATE_KEY", "API_KEY",
-                                 "ACCESS_KEY", "CREDENTIAL"}) {
-            if (name.find(word) == std::string::npos)
-                continue;
-            c.add({"security/secret-in-environment", Severity::Warning,
-                   "'" + node.name + "' has an environment variable " + name
-                       + " that looks like a secret; environment variables are visible to anyone "
-                         "who can read the function's configuration",
-                   {node.id}, {},
-                   "Keep the secret in Secrets Manager or Parameter Store and pass only its name.",
-                   "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html"});
-            break;
-        }
-    }
-}
-
 void checkWildcards(const RuleContext &c, const Node &node)
 {
     const std::string policies = c.text(node, "managedPolicies");
@@ -115,10 +79,8 @@ void checkSecurity(const RuleContext &c)
 {
     for (const Node &node : c.architecture.nodes()) {
         checkPublicApi(c, node);
-        if (c.isType(node, "lambda-function")) {
-            checkSecrets(c, node);
+        if (c.isType(node, "lambda-function"))
             checkWildcards(c, node);
-        }
     }
 }
 
