@@ -9,14 +9,15 @@
 #   template a template of kMaxTemplateResources resources
 # Every figure should stay below 1 GB. Figures are printed, never asserted.
 #
-# Usage: bench/peak_memory.sh [BUILD_DIR]      (default build/ci; run with nothing else busy)
+# Usage: bench/peak_memory.sh [BUILD_DIR]      (default build/release, an optimised build without
+# sanitizers; run with nothing else busy)
 
 set -u
-build=${1:-build/ci}
+build=${1:-build/release}
 nimbus="$build/app/nimbus"
 generate="$build/bench/nimbus_bench_scale"
 for tool in "$nimbus" "$generate" /usr/bin/time; do
-    [ -x "$tool" ] || { echo "peak_memory.sh: $tool is missing; build the ci preset first" >&2; exit 2; }
+    [ -x "$tool" ] || { echo "peak_memory.sh: $tool is missing; build the release preset first" >&2; exit 2; }
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -15,6 +15,9 @@ packages=(
     libyaml-cpp-dev libboost-graph-dev libgraphviz-dev
     xvfb xauth poppler-utils fonts-dejavu-core
     dpkg-dev file
+    # The ci preset builds with clang and its sanitizers and runs the libFuzzer targets;
+    # llvm-14 has the symbolizer that names the lines of a sanitizer report.
+    clang-14 libclang-rt-14-dev llvm-14
 )
 # Node.js runs the checks of exported templates against AWS's specifications
 # (tests/iac/validator); a node from elsewhere (nvm, NodeSource) is kept as it is.

@@ -118,6 +118,9 @@ MainWindow::~MainWindow()
     ++m_dashboardGeneration; // a comparison still running is not wanted any more
     if (m_dashboardPool)
         m_dashboardPool->waitForDone();
+    // The scene is destroyed with the window's children, after this class is gone; the
+    // selection it clears then must not reach this window's slots.
+    m_scene->disconnect(this);
 }
 
 void MainWindow::createDocks()

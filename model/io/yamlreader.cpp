@@ -268,6 +268,41 @@ std::pair<int, int> positionOf(std::string_view text, std::size_t offset)
     return {line, column};
 }
 
+/// Whether YAML 1.2 allows `c` in a stream (c-printable, §5.1 of
+/// https://yaml.org/spec/1.2.2/#51-character-set): tab, line feed, carriage return, the
+/// printable ASCII and Unicode characters and NEL; not the other C0 and C1 controls, DEL,
+/// surrogates, U+FFFE and U+FFFF. JSON forbids the C0 controls in its text too.
+bool isYamlPrintable(char32_t c)
+{
+    return c == 0x09 || c == 0x0A || c == 0x0D || (c >= 0x20 && c <= 0x7E) || c == 0x85
+           || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/// The first character YAML does not allow in valid UTF-8 `text`, as a message, or "".
+/// Such a character must be written as an escape in a double-quoted string ("\x1B").
+std::string unprintableProblem(std::string_view text, std::size_t &offset)
+{
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x20 && byte < 0x7F) { // the common case, without decoding
+            ++i;
+            continue;
+        }
+        char32_t c = 0;
+        const std::size_t length = utf8SequenceAt(text, i, &c);
+        if (!isYamlPrintable(c)) {
+            offset = i;
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+            return std::string("the file holds the character ") + code
+                   + " (a control character or a noncharacter), which YAML allows only as an escape "
+                     "in a double-quoted string, such as \"\\x1B\"";
+        }
+        i += length == 0 ? 1 : length;
+    }
+    return {};
+}
+
 /// Why `text` is not UTF-8 text, or "" when it is: YAML files are read as UTF-8, and a
 /// binary file or text in another encoding is named as such instead of failing later with a
 /// confusing syntax error.
@@ -288,7 +323,7 @@ std::string encodingProblem(std::string_view text, std::size_t &offset)
                + " is not part of a UTF-8 character (binary data, or text saved in another "
                  "encoding such as Latin-1 or Windows-1252)";
     }
-    return {};
+    return unprintableProblem(text, offset);
 }
 
 } // namespace

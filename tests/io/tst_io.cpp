@@ -104,6 +104,14 @@ private Q_SLOTS:
         QTest::newRow("latin-1") << QByteArray("name: caf\xe9\n") << 1 << "byte 0xE9 is not part of a UTF-8 character";
         QTest::newRow("overlong slash") << QByteArray("a: 1\nb: x\xc0\xaf\n") << 2 << "byte 0xC0";
         QTest::newRow("utf-16") << QByteArray("\xff\xfen\0a\0", 6) << 1 << "UTF-16 text; Nimbus reads UTF-8";
+        // Found by fuzz_projectfile: a raw control character in a plain scalar was read as
+        // text that the writer must quote, so the design read back as another one. YAML 1.2
+        // allows such characters only as escapes (c-printable).
+        QTest::newRow("control character") << QByteArray("a: 1\nk: a\x1a b\n") << 2 << "the character U+001A";
+        QTest::newRow("escape") << QByteArray("k: \x1b[31mred\n") << 1 << "the character U+001B";
+        QTest::newRow("delete") << QByteArray("k: a\x7f\n") << 1 << "the character U+007F";
+        QTest::newRow("c1 control") << QByteArray("k: a\xc2\x9b\n") << 1 << "the character U+009B";
+        QTest::newRow("noncharacter") << QByteArray("k: a\xef\xbf\xbf\n") << 1 << "the character U+FFFF";
     }
     void yamlLimits()
     {
@@ -117,6 +125,15 @@ private Q_SLOTS:
         QVERIFY2(all.contains(message), qPrintable(all));
         QCOMPARE(result.diagnostics.front().line, line);
         QCOMPARE(QString::fromStdString(result.diagnostics.front().file), QStringLiteral("input.yaml"));
+    }
+
+    void yamlAllowsPrintableCharactersAndEscapes()
+    {
+        // Tabs, line ends, non-ASCII text and escaped controls stay readable.
+        const auto result = parseYaml("k: \"a\\x1Bb\\u0007\"\nt: \"x\ty\"\r\nu: caf\xc3\xa9 \xe2\x9c\x93\n", "t.yaml");
+        QVERIFY2(result.ok(), qPrintable(diagnosticsText(result.diagnostics)));
+        QCOMPARE(result.tree.find("k")->scalar, std::string("a\x1b" "b\x07"));
+        QCOMPARE(result.tree.find("t")->scalar, std::string("x\ty"));
     }
 
     void yamlDuplicateKeysMayBeWarnings()

@@ -94,6 +94,11 @@ CanvasScene::CanvasScene(Document &document, QObject *parent)
     rebuild();
 }
 
+CanvasScene::~CanvasScene()
+{
+    disconnect(this, &QGraphicsScene::selectionChanged, this, nullptr);
+}
+
 void CanvasScene::rebuild()
 {
     clearSelection();

@@ -47,6 +47,9 @@ public:
     static constexpr qreal kGrid = 20;
 
     explicit CanvasScene(Document &document, QObject *parent = nullptr);
+    /// Stops reporting selection changes first: QGraphicsScene's destructor deselects the
+    /// items after this class is gone.
+    ~CanvasScene() override;
 
     /// Chooses a connection kind when several are possible (the window shows a menu);
     /// without a chooser the first (most usual) kind is taken.
