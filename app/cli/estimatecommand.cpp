@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "designloader.h"
 
+#include <model/core/limits.h>
 #include <model/cost/estimate.h>
 #include <model/cost/lineitemscsv.h>
 #include <model/cost/montecarlo.h>
@@ -289,6 +290,13 @@ int runEstimate(const CliOptions &options, std::ostream &out, std::ostream &err)
     extras.sweep = options.sweep;
     if (options.compareServers)
         extras.comparison = model::compareWithServers(design->architecture, design->catalog, *prices, estimateOptions);
+    if (options.monteCarlo > model::maxMonteCarloSamples(design->architecture.nodes().size())) {
+        err << options.files.front() << ": error: --monte-carlo " << options.monteCarlo << " is too many samples for "
+            << design->architecture.nodes().size() << " services: at most "
+            << model::maxMonteCarloSamples(design->architecture.nodes().size())
+            << " for this design (see Limits in docs/file-format.md)\n";
+        return ExitUsage;
+    }
     if (options.monteCarlo > 0) {
         model::MonteCarloOptions mc;
         mc.samples = options.monteCarlo;

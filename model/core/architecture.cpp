@@ -60,8 +60,9 @@ bool Architecture::addNode(Node node)
     return true;
 }
 
-std::vector<Edge> Architecture::removeNode(const NodeId &id)
+std::vector<Edge> Architecture::removeNode(const NodeId &idToRemove)
 {
+    const NodeId id = idToRemove; // may name the element this removes (nodes().back().id)
     std::vector<Edge> removed;
     auto it = m_nodeIndex.find(id);
     if (it == m_nodeIndex.end())
@@ -127,8 +128,9 @@ bool Architecture::addEdge(Edge edge)
     return true;
 }
 
-bool Architecture::removeEdge(const EdgeId &id)
+bool Architecture::removeEdge(const EdgeId &idToRemove)
 {
+    const EdgeId id = idToRemove; // may name the element this removes (edges().back().id)
     auto it = m_edgeIndex.find(id);
     if (it == m_edgeIndex.end())
         return false;
@@ -197,8 +199,9 @@ bool Architecture::addGroup(Group group)
     return true;
 }
 
-bool Architecture::removeGroup(const GroupId &id)
+bool Architecture::removeGroup(const GroupId &idToRemove)
 {
+    const GroupId id = idToRemove; // may name the element this removes (groups().back().id)
     if (!eraseIndexed(m_groups, m_groupIndex, id))
         return false;
     m_ids.erase(id.str());
@@ -230,8 +233,9 @@ bool Architecture::addNote(Note note)
     return true;
 }
 
-bool Architecture::removeNote(const NoteId &id)
+bool Architecture::removeNote(const NoteId &idToRemove)
 {
+    const NoteId id = idToRemove; // may name the element this removes (notes().back().id)
     if (!eraseIndexed(m_notes, m_noteIndex, id))
         return false;
     m_ids.erase(id.str());

@@ -5,6 +5,7 @@
 #include "propertyvalue.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace nimbus::model {
 
@@ -25,6 +26,12 @@ std::string tooManyMessage(std::string_view what, std::size_t maxCount, std::str
 {
     return std::string(what) + " has more than " + formatAmount(double(maxCount)) + " " + std::string(items)
            + ", the most Nimbus reads (see Limits in docs/file-format.md)";
+}
+
+int maxMonteCarloSamples(std::size_t services)
+{
+    const double most = kMaxMonteCarloWork / double(std::max<std::size_t>(services, 1));
+    return static_cast<int>(std::clamp(std::floor(most / 1000) * 1000, 1000.0, 10'000'000.0));
 }
 
 } // namespace nimbus::model

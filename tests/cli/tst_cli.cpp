@@ -4,6 +4,7 @@
 
 #include <app/cli/cli.h>
 #include <app/cli/terminaltext.h>
+#include <model/core/limits.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -264,6 +265,27 @@ private Q_SLOTS:
         for (const QString &line : lines.mid(1))
             csvSum += line.split(',').last().toDouble();
         QVERIFY(std::fabs(csvSum - total) < 1e-6);
+    }
+
+    void monteCarloSamplesAreBoundedBySize()
+    {
+        // 1,000,000 samples of the largest design took 209 s: the samples a design may ask
+        // for shrink with its size, and the refusal says how many it may have.
+        QCOMPARE(nimbus::model::maxMonteCarloSamples(10), 10'000'000);
+        QCOMPARE(nimbus::model::maxMonteCarloSamples(2'000), 100'000);
+        QCOMPARE(nimbus::model::maxMonteCarloSamples(20'000), 10'000);
+        QCOMPARE(nimbus::model::maxMonteCarloSamples(100'000'000), 1'000);
+        std::string text = "nimbus: 1\nname: Many queues\nnodes:\n";
+        for (int i = 0; i < 2'001; ++i)
+            text += "  - {id: q" + std::to_string(i) + ", type: sqs-queue, position: [0, 0]}\n";
+        text += "edges: []\n";
+        QTemporaryDir dir;
+        const QString path = writeDesign(dir, "many.nimbus", text);
+        const Run refused = run({"estimate", path, "--monte-carlo", "100000"});
+        QCOMPARE(refused.code, 2);
+        QVERIFY2(refused.err.contains("--monte-carlo 100000 is too many samples for 2001 services: at most 99000"),
+                 qPrintable(refused.err));
+        QCOMPARE(run({"estimate", path, "--monte-carlo", "1000"}).code, 0);
     }
 
     void estimateOptionsChangeTheTotal()

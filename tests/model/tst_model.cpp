@@ -115,6 +115,30 @@ private Q_SLOTS:
         QVERIFY(arch.checkInvariants().empty());
     }
 
+    void removingByTheIdOfTheRemovedElement()
+    {
+        // Found building the largest design the limits allow: removeNode(nodes().back().id)
+        // read its id after erasing the node that held it, and kept the node's edges.
+        // Ids longer than a string keeps inline, so that the freed one is really gone.
+        const auto longId = [](int i) { return "a-service-with-a-long-id-" + std::to_string(i); };
+        Architecture arch;
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(arch.addNode(makeNode(longId(i))));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(arch.addEdge(makeEdge("a-connection-with-a-long-id-" + std::to_string(i), longId(i), longId(i + 1))));
+        const Architecture full = arch;
+        while (!arch.nodes().empty()) {
+            arch.removeNode(arch.nodes().back().id);
+            QVERIFY(arch.checkInvariants().empty());
+        }
+        QVERIFY(arch.edges().empty());
+        arch = full;
+        while (!arch.edges().empty())
+            QVERIFY(arch.removeEdge(arch.edges().back().id));
+        QVERIFY(arch.checkInvariants().empty());
+        QVERIFY(arch.addEdge(makeEdge("a-connection-with-a-long-id-0", longId(0), longId(1)))); // the id is free again
+    }
+
     void removingAGroupKeepsItsMembers()
     {
         Architecture arch;
