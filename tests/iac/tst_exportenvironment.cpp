@@ -7,6 +7,7 @@
 // kept as data, secrets written as Secrets Manager dynamic references and nowhere in clear,
 // reserved, invalid and clashing names refused; the output passes cfn-lint.
 #include "common/testdata.h"
+#include "testdesign.h"
 
 #include <app/cli/builtincatalog.h>
 #include <model/core/environment.h>
@@ -62,40 +63,7 @@ std::string secretText()
     return formatEnvironment(variables);
 }
 
-class Design
-{
-public:
-    explicit Design(std::string name) { m_design.setName(std::move(name)); }
-
-    NodeId add(const std::string &type, const std::string &name, PropertyMap properties = {})
-    {
-        Node n;
-        n.id = NodeId(m_design.uniqueId("n"));
-        n.type = type;
-        n.name = name;
-        n.properties = std::move(properties);
-        m_design.addNode(n);
-        return n.id;
-    }
-
-    void connect(const NodeId &from, const NodeId &to)
-    {
-        Edge e;
-        e.id = EdgeId(m_design.uniqueId("e"));
-        e.source = from;
-        e.target = to;
-        e.kind = builtinCatalog()
-                     .connections()
-                     .rule(m_design.node(from)->type, m_design.node(to)->type)
-                     ->kinds.front();
-        m_design.addEdge(e);
-    }
-
-    const Architecture &design() const { return m_design; }
-
-private:
-    Architecture m_design;
-};
+using Design = tests::TestDesign;
 
 iac::ExportResult exportAs(const Architecture &design, iac::TemplateFormat format)
 {

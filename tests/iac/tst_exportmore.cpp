@@ -4,6 +4,7 @@
 // Export of the services beyond the core (model/iac/export*.cpp): one small design per
 // service type, exported as SAM and as plain CloudFormation, read back and inspected.
 #include "common/testdata.h"
+#include "testdesign.h"
 #include "templatechecks.h"
 
 #include <app/cli/builtincatalog.h>
@@ -27,44 +28,7 @@ namespace {
 const iac::TemplateFormat kSam = iac::TemplateFormat::Sam;
 const iac::TemplateFormat kCfn = iac::TemplateFormat::CloudFormation;
 
-class Design
-{
-public:
-    explicit Design(std::string name) { m_design.setName(std::move(name)); }
-
-    NodeId add(const std::string &type, const std::string &name, PropertyMap properties = {})
-    {
-        Node n;
-        n.id = NodeId(m_design.uniqueId("n"));
-        n.type = type;
-        n.name = name;
-        n.properties = std::move(properties);
-        const NodeId id = n.id;
-        m_design.addNode(std::move(n));
-        return id;
-    }
-
-    /// Connects two nodes with the connection rule's default kind (or `kind`).
-    void connect(const NodeId &from, const NodeId &to,
-                 std::optional<ConnectionKind> kind = std::nullopt, const char *purpose = nullptr)
-    {
-        Edge e;
-        e.id = EdgeId(m_design.uniqueId("e"));
-        e.source = from;
-        e.target = to;
-        const ConnectionRule *rule =
-            builtinCatalog().connections().rule(m_design.node(from)->type, m_design.node(to)->type);
-        e.kind = kind ? *kind : rule != nullptr ? rule->kinds.front() : ConnectionKind::SyncInvoke;
-        if (purpose != nullptr)
-            e.properties["purpose"] = std::string(purpose);
-        QVERIFY(m_design.addEdge(std::move(e)));
-    }
-
-    const Architecture &design() const { return m_design; }
-
-private:
-    Architecture m_design;
-};
+using Design = tests::TestDesign;
 
 struct Exported
 {
